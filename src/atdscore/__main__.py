@@ -1,0 +1,3 @@
+from atdscore.cli import main
+
+main()

@@ -1,0 +1,329 @@
+"""Files to plain data with locations: YAML reading, discovery of rubrics and editions, git commit.
+
+YAML is parsed by libyaml (PyYAML's C binding) into nodes, which carry their positions; one walk over
+the nodes builds plain Python values and a map from each value's path to its line and column. So a
+valid file costs about as much as a plain C-backed load, and an invalid one can still be reported at
+its exact place. The walk is also where unsafe YAML is refused: tags that would build Python objects,
+aliases (which is how "billion laughs" bombs grow) and duplicate keys.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, Severity
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; this is a slow but correct fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+# A real country file is a few kilobytes; anything this large is a mistake or an attack.
+MAX_COUNTRY_BYTES = 256 * 1024
+MAX_RUBRIC_BYTES = 1024 * 1024
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCTOR = SafeConstructor()
+_YEAR_DIR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class Document:
+    """A YAML file as plain data, with the position of every value and every mapping key."""
+
+    path: Path
+    display: str
+    data: Any
+    values: dict[Loc, Pos] = field(default_factory=dict)
+    keys: dict[Loc, Pos] = field(default_factory=dict)
+    sha256: str = ""
+
+    def position(self, loc: Loc, *, key: bool = False) -> Pos:
+        """Position of the deepest part of `loc` present in the file; parts that are not there are skipped."""
+        found: Loc = ()
+        node = self.data
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                continue
+            found = (*found, part)
+        if key and found in self.keys:
+            return self.keys[found]
+        return self.values.get(found, (1, 1))
+
+    def problem(
+        self,
+        loc: Loc,
+        message: str,
+        hint: str | None = None,
+        *,
+        severity: Severity = Severity.ERROR,
+        key: bool = False,
+    ) -> Problem:
+        """A problem located at `loc` (at its key rather than its value when `key` is true)."""
+        line, col = self.position(loc, key=key)
+        return Problem(self.display, line, col, severity, message, hint)
+
+
+class _Refused(Exception):
+    """Raised inside the node walk for YAML we will not load; carries a ready-made problem."""
+
+    def __init__(self, pos: Pos, message: str, hint: str | None = None, *, alias: bool = False) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.alias = alias
+        self.message = message
+        self.hint = hint
+
+
+_NO_TAGS = "remove the tag; atdscore files hold plain values only"
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int | None, str, str | None]:
+    """Line, column, message and hint for a YAML syntax error, naming tabs plainly."""
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return None, None, f"YAML syntax error: {err.problem or err}", None
+    line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    if "\t" in line_text[: mark.column + 1]:
+        return mark.line + 1, line_text.index("\t") + 1, "tab character in indentation", "indent with spaces, not tabs"
+    message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
+    if err.context and err.context_mark is not None:
+        message += f" ({err.context} that starts at line {err.context_mark.line + 1})"
+    hint = None
+    if "mapping values are not allowed" in message:
+        hint = "put quotes around text that contains ': '"
+    return mark.line + 1, mark.column + 1, message, hint
+
+
+def _first_alias(text: str) -> Pos:
+    """Position of the first alias (*name) in a file, found again only when one must be reported."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            return (token.start_mark.line + 1, token.start_mark.column + 1)
+    return (1, 1)  # pragma: no cover - only called once an alias was met
+
+
+def _pos(node: Node) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a node tree into plain values, recording positions and refusing unsafe constructs."""
+
+    def __init__(self) -> None:
+        self.values: dict[Loc, Pos] = {}
+        self.keys: dict[Loc, Pos] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.values[loc] = _pos(node)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        # libyaml shares one node between an anchor and its aliases: a node met twice is an alias.
+        if id(node) in self.seen:
+            raise _Refused(
+                self.keys.get(loc, _pos(node)),
+                "YAML aliases (*name) are not allowed",
+                "write the value out, or cite a shared source by its id from the 'sources:' map",
+                alias=True,
+            )
+        self.seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            self._check_tag(node, _TAG + "seq")
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            self._check_tag(node, _TAG + "map")
+            return self._mapping(node, loc)
+        raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Refused(_pos(node), f"YAML tag '{_short_tag(node.tag)}' is not allowed", _NO_TAGS)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
+            return node.value
+        if tag not in _SCALAR_TAGS:
+            if tag == _TAG + "merge":
+                raise _Refused(_pos(node), "YAML merge keys ('<<') are not allowed", "write each key out")
+            raise _Refused(_pos(node), f"YAML tag '{_short_tag(tag)}' is not allowed", _NO_TAGS)
+        try:
+            value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, yaml.YAMLError) as err:
+            raise _Refused(_pos(node), f"cannot read {node.value!r}: {err}") from None
+        if isinstance(value, datetime.datetime):
+            return value.isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(_pos(key_node), "a key must be a plain word or number, not a list or a map")
+            key = self._scalar(key_node)
+            if not isinstance(key, str | int):
+                key = str(key_node.value)
+            if key in out:
+                first = self.keys[(*loc, key)]
+                raise _Refused(
+                    _pos(key_node),
+                    f"duplicate key '{key}'",
+                    f"it is already set at line {first[0]}; keep one",
+                )
+            self.keys[(*loc, key)] = _pos(key_node)
+            out[key] = self.build(value_node, (*loc, key))
+        return out
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path as a user typed it: relative to `base` (default: the current folder) when inside it."""
+    base = base or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Bytes of a YAML file to a Document, or the problems that stop it from being read."""
+
+    def fail(line: int | None, col: int | None, message: str, hint: str | None = None) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, col, Severity.ERROR, message, hint)]
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        return fail(line, col, f"file is not valid UTF-8 (byte 0x{data[err.start]:02x})", "save the file with UTF-8 encoding")
+    if not text.strip():
+        return fail(1, 1, "file is empty")
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        return fail(*_syntax_error(err, text))
+    except yaml.YAMLError as err:
+        return fail(None, None, f"YAML error: {err}")
+    finally:
+        loader.dispose()
+    if root is None:
+        return fail(1, 1, "file is empty")
+    builder = _Builder()
+    try:
+        value = builder.build(root, ())
+    except _Refused as refused:
+        pos = _first_alias(text) if refused.alias else refused.pos
+        return fail(pos[0], pos[1], refused.message, refused.hint)
+    except RecursionError:
+        return fail(1, 1, "file is nested too deeply to be an atdscore file")
+    digest = hashlib.sha256(data).hexdigest()
+    return Document(path or Path(display), display, value, builder.values, builder.keys, digest), []
+
+
+def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file, refusing files larger than `max_bytes`."""
+    display = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [
+                Problem(
+                    display, None, None, Severity.ERROR,
+                    f"file is {size:,} bytes; a {what} may be at most {max_bytes:,} bytes",
+                    f"is this really a {what}?",
+                )
+            ]
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(display, None, None, Severity.ERROR, f"cannot read file: {err.strerror or err}")]
+    return parse_yaml(data, display, path)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its rubrics and country files."""
+
+    root: Path
+    rubrics: Path
+    countries: Path
+
+
+def find_layout(root: Path) -> Layout:
+    """The layout under `root`: `rubrics/` and `countries/`; a `countries` folder itself is accepted too."""
+    if not (root / "countries").is_dir() and any(_YEAR_DIR.match(p.name) for p in _subdirs(root)):
+        return Layout(root.parent, root.parent / "rubrics", root)
+    return Layout(root, root / "rubrics", root / "countries")
+
+
+def _subdirs(path: Path) -> Iterator[Path]:
+    try:
+        yield from (p for p in path.iterdir() if p.is_dir())
+    except OSError:
+        return
+
+
+def find_editions(countries: Path) -> dict[int, list[Path]]:
+    """Year -> country files of that edition, both sorted; folders that are not years are ignored."""
+    editions: dict[int, list[Path]] = {}
+    for folder in sorted(_subdirs(countries)):
+        if _YEAR_DIR.match(folder.name):
+            files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+            editions[int(folder.name)] = files
+    return dict(sorted(editions.items()))
+
+
+def rubric_path(rubrics: Path, rubric_id: str) -> Path | None:
+    """The file of rubric `rubric_id` in `rubrics/`, if there is one."""
+    for suffix in (".yaml", ".yml"):
+        candidate = rubrics / f"{rubric_id}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def list_rubrics(rubrics: Path) -> list[str]:
+    """Ids of the rubrics in `rubrics/` (their file names), sorted."""
+    try:
+        return sorted(p.stem for p in rubrics.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:
+        return []
+
+
+def git_commit(path: Path) -> str | None:
+    """The commit checked out in the git repository holding `path`, or None outside one."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "HEAD"],
+            capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None

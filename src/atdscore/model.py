@@ -1,0 +1,286 @@
+"""Pydantic models of the two file formats: rubrics and country files.
+
+The models check shape and types; rules that need both files (is this an option of that indicator?)
+are in `validate`. Points are Decimals so that 0.1 + 0.2 is 0.3.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+DEFAULT_LANGUAGE = "en"
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False)
+
+
+def _check_text(value: Any) -> str | dict[str, str]:
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise ValueError("expected text, or a map from language code to text ({en: ..., es: ...})")
+        if DEFAULT_LANGUAGE not in value:
+            raise ValueError(f"a text in several languages needs an '{DEFAULT_LANGUAGE}' entry")
+        if any(not text.strip() for text in value.values()):
+            raise ValueError("text must not be empty")
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected text, or a map from language code to text ({en: ..., es: ...})")
+    if not value.strip():
+        raise ValueError("text must not be empty")
+    return value
+
+
+Text = Annotated[
+    str | dict[str, str],
+    PlainValidator(_check_text),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "object", "additionalProperties": {"type": "string"}, "required": ["en"]}]}
+    ),
+]
+"""Text for people: a string, or a map from language code to string (`{en: ..., es: ...}`)."""
+
+
+def text_in(value: Text | None, lang: str) -> str:
+    """`value` in language `lang`, falling back to English."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value[DEFAULT_LANGUAGE]
+
+
+def _points(value: Any) -> Any:
+    # YAML floats arrive as binary floats: go through their shortest repr so 0.1 stays 0.1.
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
+
+
+Points = Annotated[Decimal, Field(allow_inf_nan=False)]
+
+
+class Standard(_Model):
+    """An international standard that indicators cite."""
+
+    id: Id
+    title: Text
+    url: str | None = None
+
+
+
+class Option(_Model):
+    """An option of a choice indicator, or an item of a checklist."""
+
+    id: Id
+    label: Text
+    points: Points
+
+    _num = field_validator("points", mode="before")(_points)
+
+
+class Band(_Model):
+    """A band of a number indicator: answers up to `max` (inclusive) score `points`."""
+
+    max: Points | None = None
+    points: Points
+
+    _num = field_validator("max", "points", mode="before")(_points)
+
+
+class _Indicator(_Model):
+    id: Id
+    question: Text
+    guidance: Text | None = None
+    recommendation: Text | None = None
+    standards: list[Id] = []
+
+
+
+class ChoiceIndicator(_Indicator):
+    """The answer is one option id."""
+
+    type: Literal["choice"]
+    options: list[Option] = Field(min_length=1)
+
+
+class ChecklistIndicator(_Indicator):
+    """The answer is a list of item ids; points add up."""
+
+    type: Literal["checklist"]
+    items: list[Option] = Field(min_length=1)
+
+
+class NumberIndicator(_Indicator):
+    """The answer is a number in `unit`, scored by the first band it fits."""
+
+    type: Literal["number"]
+    unit: Text
+    bands: list[Band] = Field(min_length=1)
+    min: Points | None = None
+    max: Points | None = None
+
+    _num = field_validator("min", "max", mode="before")(_points)
+
+
+class ScoreIndicator(_Indicator):
+    """The answer is a whole number of points from `min` to `max`, assigned by an expert."""
+
+    type: Literal["score"]
+    min: int
+    max: int
+
+    @field_validator("min", "max", mode="before")
+    @classmethod
+    def _whole(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("expected a whole number")
+        return value
+
+
+Indicator = Annotated[
+    ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator,
+    Field(discriminator="type"),
+]
+
+
+class Kind(str, Enum):
+    """Standard categories make up the maximum; penalty and bonus points are added to the total."""
+
+    STANDARD = "standard"
+    PENALTY = "penalty"
+    BONUS = "bonus"
+
+
+class Category(_Model):
+    """A group of indicators with a weight (standard) or a floor (penalty) or a cap (bonus)."""
+
+    id: Id
+    title: Text
+    weight: Points = Decimal(1)
+    kind: Kind = Kind.STANDARD
+    floor: Points | None = None
+    cap: Points | None = None
+    indicators: list[Indicator] = Field(min_length=1)
+
+    _num = field_validator("weight", "floor", "cap", mode="before")(_points)
+
+
+class Aggregation(str, Enum):
+    """How category results make a total."""
+
+    POINTS = "points"
+    WEIGHTED_MEAN = "weighted-mean"
+
+
+class Rubric(_Model):
+    """A scoring framework: categories of indicators, and how they add up."""
+
+    id: Id
+    title: Text
+    version: str
+    aggregation: Aggregation = Aggregation.POINTS
+    description: Text | None = None
+    standards: list[Standard] = []
+    categories: list[Category] = Field(min_length=1)
+
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, value: Any) -> Any:
+        # `version: 1.0` is read by YAML as a float; keep what the author meant.
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return repr(value)
+        return value
+
+
+class Evidence(_Model):
+    """A source: who published what, when, and where to read it."""
+
+    title: str = Field(min_length=1)
+    date: str
+    url: str | None = None
+    publisher: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not _DATE.match(value):
+            raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+                raise ValueError("expected a web address starting with http:// or https://")
+        return value
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+class Status(str, Enum):
+    """Why an indicator has no value."""
+
+    NOT_APPLICABLE = "not-applicable"
+    UNKNOWN = "unknown"
+
+
+class Answer(_Model):
+    """An answer: a value backed by evidence, or a status saying why there is none."""
+
+    value: Any = None
+    status: Status | None = None
+    evidence: list[Evidence | str] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_status(self) -> Answer:
+        has_value = "value" in self.model_fields_set and self.value is not None
+        if has_value == (self.status is not None):
+            raise ValueError("an answer needs either a 'value' or a 'status' (unknown or not-applicable), not both")
+        if self.status is not None and self.evidence:
+            raise ValueError("an answer with a status has no evidence; give a value or drop the evidence")
+        return self
+
+
+class CountryFile(_Model):
+    """One country's answers for one edition."""
+
+    country: str
+    year: int
+    rubric: Id
+    sources: dict[Id, Evidence] = {}
+    answers: dict[str, Answer] = {}
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("expected a year such as 2023")
+        return value

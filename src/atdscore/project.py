@@ -1,0 +1,117 @@
+"""A project's rubrics and editions, loaded and validated: what every command starts from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, Document, Layout, display_path, find_editions, list_rubrics, read_yaml, rubric_path
+from .model import CountryFile, Rubric
+from .names import country_names
+from .problems import Problem, Severity
+from .validate import check_country, load_rubric, source_path_problem
+
+
+@dataclass
+class Edition:
+    """The valid country files of one year, with the rubric that scores them."""
+
+    year: int
+    rubric: Rubric | None = None
+    rubric_sha256: str | None = None
+    countries: list[CountryFile] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class RubricSet:
+    """Rubrics loaded on demand by id from `rubrics/`, or one rubric file that overrides them all."""
+
+    def __init__(self, folder: Path, override: Path | None = None) -> None:
+        self.folder = folder
+        self.override = override
+        self.loaded: dict[str, tuple[Rubric | None, str | None]] = {}
+        self.problems: list[Problem] = []
+        if override is not None:
+            rubric, sha = self._read(override)
+            if rubric is not None:
+                self.loaded[rubric.id] = (rubric, sha)
+
+    def _read(self, path: Path) -> tuple[Rubric | None, str | None]:
+        doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric")
+        rubric = None
+        if doc is not None:
+            rubric, more = load_rubric(doc)
+            problems += more
+        self.problems += problems
+        return rubric, (doc.sha256 if doc else None)
+
+    def get(self, rubric_id: str) -> tuple[Rubric | None, str | None]:
+        """The rubric with this id and its file's sha256; (None, None) when it is missing or invalid."""
+        if self.override is None and rubric_id not in self.loaded:
+            path = rubric_path(self.folder, rubric_id)
+            if path is not None:
+                self.loaded[rubric_id] = self._read(path)
+        return self.loaded.get(rubric_id, (None, None))
+
+    def load_all(self) -> None:
+        """Load every rubric in the folder, so that `check` validates unused ones too."""
+        if self.override is None:
+            for rubric_id in list_rubrics(self.folder):
+                self.get(rubric_id)
+
+    def available(self) -> dict[str, Rubric | None]:
+        """Id -> rubric for every rubric file read so far (None for one with errors)."""
+        return {i: r for i, (r, _) in self.loaded.items()}
+
+
+def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bool = False) -> Edition:
+    """Read, validate and collect the country files of one edition."""
+    edition = Edition(year)
+    docs: list[Document] = []
+    for path in files:
+        display = display_path(path)
+        name_problem = source_path_problem(path, display)
+        if name_problem is not None:
+            edition.problems.append(name_problem)
+            continue
+        doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "country file")
+        edition.problems += problems
+        if doc is not None:
+            docs.append(doc)
+    # Load the rubrics these files name, once each, before validating against them.
+    for doc in docs:
+        rubric_id = doc.data.get("rubric") if isinstance(doc.data, dict) else None
+        if isinstance(rubric_id, str):
+            rubrics.get(rubric_id)
+    names = country_names()
+    available = rubrics.available()
+    by_rubric: dict[str, list[str]] = defaultdict(list)
+    seen: dict[str, Document] = {}
+    for doc in docs:
+        country, problems = check_country(doc, available, country_names=names, strict=strict)
+        if country is None:
+            edition.problems += problems
+            continue
+        edition.problems += problems
+        if country.country in seen:
+            edition.problems.append(doc.problem(("country",), f"a second file for {country.country} in {year}", f"the first is {seen[country.country].display}; keep one"))
+            continue
+        seen[country.country] = doc
+        if not any(p.is_error for p in problems):
+            edition.countries.append(country)
+            edition.documents[country.country] = doc
+            by_rubric[country.rubric].append(doc.display)
+    if len(by_rubric) > 1:
+        counts = ", ".join(f"'{r}' ({len(f)} files)" for r, f in sorted(by_rubric.items()))
+        edition.problems.append(Problem(f"countries/{year}", None, None, Severity.ERROR, f"edition {year} mixes rubrics: {counts}", "score one edition with one rubric"))
+    elif by_rubric:
+        edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric)))
+    edition.countries.sort(key=lambda c: c.country)
+    return edition
+
+
+def editions_of(layout: Layout) -> dict[int, list[Path]]:
+    """Year -> files of each edition in the project."""
+    return find_editions(layout.countries)

@@ -1,0 +1,182 @@
+"""Results to text: the rank report as a rich table, Markdown, CSV or JSON, and problem lists.
+
+Every function returns text or a rich renderable and writes nothing; the CLI decides where it goes.
+rich is imported only by the functions that build rich objects, so machine formats start fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from .model import Kind, Rubric, text_in
+from .numbers import fixed, machine, trimmed
+from .rank import Ranked
+from .score import CategoryResult
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+class Format(str, Enum):
+    """Output formats; the values are the spellings of `--format`."""
+
+    TABLE = "table"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class RankReport:
+    """Everything a rendered ranking says, including where its numbers came from."""
+
+    tool_version: str
+    rubric: Rubric
+    rubric_sha256: str
+    commit: str | None
+    year: int
+    ranked: Sequence[Ranked]
+    names: dict[str, str]
+    lang: str = "en"
+
+
+def percent_text(value: Fraction | None) -> str:
+    """A percent for people: one decimal, or an en dash when there is none."""
+    return "–" if value is None else fixed(value, 1)
+
+
+def category_text(category: CategoryResult) -> str:
+    """A category cell for people: its percent, or for penalty and bonus its signed points."""
+    if category.kind is Kind.STANDARD:
+        return percent_text(category.percent)
+    return trimmed(category.points, 2) if category.points <= 0 else "+" + trimmed(category.points, 2)
+
+
+def _headers(report: RankReport) -> list[str]:
+    return [text_in(c.title, report.lang) for c in report.rubric.categories]
+
+
+def _row(report: RankReport, entry: Ranked) -> list[str]:
+    r = entry.result
+    return [
+        "–" if entry.rank is None else str(entry.rank),
+        report.names.get(r.country, r.country),
+        r.country,
+        percent_text(r.percent),
+        f"{trimmed(r.points, 1)} / {trimmed(r.max, 1)}",
+        f"{fixed(r.coverage * 100, 0)}%",
+        *(category_text(c) for c in r.categories),
+    ]
+
+
+_FIXED_HEADERS = ["Rank", "Country", "ISO3", "Score %", "Points", "Coverage"]
+
+
+def rank_title(report: RankReport) -> str:
+    return f"{text_in(report.rubric.title, report.lang)} — {report.year} (rubric {report.rubric.id} {report.rubric.version}, {len(report.ranked)} countries)"
+
+
+def rank_table(report: RankReport) -> RenderableType:
+    """The ranking as a rich table for a terminal."""
+    from rich.table import Table
+
+    table = Table(title=rank_title(report), title_justify="left", header_style="bold")
+    for n, header in enumerate(_FIXED_HEADERS + _headers(report)):
+        table.add_column(header, justify="left" if n in (1, 2) else "right", overflow="fold")
+    for entry in report.ranked:
+        table.add_row(*_row(report, entry))
+    return table
+
+
+def _md_cell(text: str) -> str:
+    # A '|' would end the cell and '<' could start HTML: both are escaped.
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def rank_markdown(report: RankReport) -> str:
+    """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
+    headers = _FIXED_HEADERS + _headers(report)
+    lines = [
+        f"**{_md_cell(rank_title(report))}**",
+        "",
+        "| " + " | ".join(_md_cell(h) for h in headers) + " |",
+        "|" + "|".join(":---" if n in (1, 2) else "---:" for n in range(len(headers))) + "|",
+    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
+    return "\n".join(lines) + "\n"
+
+
+def rank_csv(report: RankReport) -> str:
+    """One row per country and one column per category (percent; points for penalty and bonus)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = [f"{c.id}_percent" if c.kind is Kind.STANDARD else f"{c.id}_points" for c in report.rubric.categories]
+    writer.writerow(["rank", "country", "name", "points", "max", "percent", "coverage", *columns])
+    for entry in report.ranked:
+        r = entry.result
+        writer.writerow([
+            "" if entry.rank is None else entry.rank,
+            r.country,
+            report.names.get(r.country, r.country),
+            trimmed(r.points),
+            trimmed(r.max),
+            "" if r.percent is None else trimmed(r.percent),
+            trimmed(r.coverage),
+            *(("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points) for c in r.categories),
+        ])
+    return out.getvalue()
+
+
+def _optional(value: Fraction | None) -> int | float | None:
+    return None if value is None else machine(value)
+
+
+def rank_data(report: RankReport) -> dict[str, Any]:
+    """The documented JSON structure of a ranking (see README, 'Output contract')."""
+    return {
+        "atdscore": report.tool_version,
+        "rubric": {"id": report.rubric.id, "version": report.rubric.version, "sha256": report.rubric_sha256},
+        "data": {"commit": report.commit},
+        "year": report.year,
+        "countries": [
+            {
+                "country": e.result.country,
+                "name": report.names.get(e.result.country, e.result.country),
+                "rank": e.rank,
+                "points": machine(e.result.points),
+                "max": machine(e.result.max),
+                "percent": _optional(e.result.percent),
+                "coverage": machine(e.result.coverage),
+                "categories": [
+                    {"id": c.id, "kind": c.kind.value, "points": machine(c.points), "max": machine(c.max), "percent": _optional(c.percent)}
+                    for c in e.result.categories
+                ],
+            }
+            for e in report.ranked
+        ],
+    }
+
+
+def to_json(data: Any) -> str:
+    """Stable JSON text: two-space indent, keys in the order built, UTF-8 kept, final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_rank(report: RankReport, fmt: Format) -> str | RenderableType:
+    """The ranking in `fmt`: text for machine formats and Markdown, a rich table for `table`."""
+    if fmt is Format.TABLE:
+        return rank_table(report)
+    if fmt is Format.MD:
+        return rank_markdown(report)
+    if fmt is Format.CSV:
+        return rank_csv(report)
+    if fmt is Format.JSON:
+        return to_json(rank_data(report))
+    raise AssertionError(f"unhandled format {fmt}")  # pragma: no cover
