@@ -15,9 +15,11 @@ from urllib.parse import urlsplit
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
     StringConstraints,
+    Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -251,12 +253,24 @@ class Status(str, Enum):
     UNKNOWN = "unknown"
 
 
+def _evidence_kind(value: Any) -> str:
+    return "id" if isinstance(value, str) else "source"
+
+
+# An evidence item is a source written out, or the id of one in `sources:`; choosing the branch up
+# front keeps a bad date in a written-out source from also being reported as "not an id".
+EvidenceItem = Annotated[
+    Annotated[Evidence, Tag("source")] | Annotated[Id, Tag("id")],
+    Discriminator(_evidence_kind),
+]
+
+
 class Answer(_Model):
     """An answer: a value backed by evidence, or a status saying why there is none."""
 
     value: Any = None
     status: Status | None = None
-    evidence: list[Evidence | str] = []
+    evidence: list[EvidenceItem] = []
     note: str | None = None
 
     @model_validator(mode="after")

@@ -99,7 +99,7 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             edition.problems.append(doc.problem(("country",), f"a second file for {country.country} in {year}", f"the first is {seen[country.country].display}; keep one"))
             continue
         seen[country.country] = doc
-        if not any(p.is_error for p in problems):
+        if not any(p.is_error for p in problems) and available.get(country.rubric) is not None:
             edition.countries.append(country)
             edition.documents[country.country] = doc
             by_rubric[country.rubric].append(doc.display)

@@ -60,7 +60,8 @@ def category_text(category: CategoryResult) -> str:
 
 
 def _headers(report: RankReport) -> list[str]:
-    return [text_in(c.title, report.lang) for c in report.rubric.categories]
+    # Category ids, not titles: titles are sentences and would make the table too wide to read.
+    return [c.id for c in report.rubric.categories]
 
 
 def _row(report: RankReport, entry: Ranked) -> list[str]:
@@ -85,11 +86,15 @@ def rank_title(report: RankReport) -> str:
 
 def rank_table(report: RankReport) -> RenderableType:
     """The ranking as a rich table for a terminal."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=rank_title(report), title_justify="left", header_style="bold")
-    for n, header in enumerate(_FIXED_HEADERS + _headers(report)):
-        table.add_column(header, justify="left" if n in (1, 2) else "right", overflow="fold")
+    table = Table(title=rank_title(report), title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    for n, header in enumerate(_FIXED_HEADERS):
+        table.add_column(header, justify="left" if n in (1, 2) else "right", no_wrap=True)
+    for header in _headers(report):
+        # Break ids at hyphens so that narrow terminals wrap them cleanly.
+        table.add_column(header.replace("-", "-\n"), justify="right", min_width=5)
     for entry in report.ranked:
         table.add_row(*_row(report, entry))
     return table

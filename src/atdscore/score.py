@@ -146,7 +146,10 @@ def total(aggregation: Aggregation, country: str, year: int, categories: tuple[C
     """Combine category results into a country result (also used with other weights by `sensitivity`)."""
     standard = [c for c in categories if c.kind is Kind.STANDARD]
     extra = sum((c.points for c in categories if c.kind is not Kind.STANDARD), Fraction(0))
-    top = sum((c.weight * c.max for c in standard), Fraction(0))
+    # Under `points` a weight scales a category's points and maximum; under `weighted-mean` it only
+    # weighs the category's percentage, so the maximum is the plain sum of category maxima.
+    weighted = aggregation is Aggregation.POINTS
+    top = sum(((c.weight if weighted else 1) * c.max for c in standard), Fraction(0))
     percent: Fraction | None
     if not top:
         percent, points = None, Fraction(0)

@@ -264,7 +264,7 @@ def check_country(
         return country, problems
     rubric = rubrics[country.rubric]
     if rubric is None:
-        problems.append(doc.problem(("rubric",), f"rubric '{country.rubric}' has errors; fix them first"))
+        # The rubric's own errors are reported once, with the rubric; the answers cannot be checked.
         return country, problems
     problems += _check_sources(doc, country)
     problems += _check_answers(doc, country, rubric, strict)
@@ -300,9 +300,9 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
             continue
         out += _check_value(doc, ("answers", key, "value"), key, indicator, answer.value)
         evidence = resolve_evidence(answer, country.sources)
-        if not evidence:
+        if not answer.evidence:
             out.append(doc.problem(("answers", key), f"answer to {key} cites no evidence", "add 'evidence:' with at least one source, or mark it 'status: unknown'", severity=gap, key=True))
-        elif max(e.year for e in evidence) < country.year - STALE_YEARS:
+        elif evidence and max(e.year for e in evidence) < country.year - STALE_YEARS:
             newest = max(e.year for e in evidence)
             out.append(doc.problem(("answers", key, "evidence"), f"the newest evidence for {key} is from {newest}, more than {STALE_YEARS} years before {country.year}", "check that it still holds and cite a newer source", severity=Severity.WARNING, key=True))
     missing = [k for k in indicators if k not in country.answers]
