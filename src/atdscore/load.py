@@ -37,6 +37,7 @@ MAX_COUNTRY_BYTES = 256 * 1024
 MAX_RUBRIC_BYTES = 1024 * 1024
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
 _YEAR_DIR = re.compile(r"^\d{4}$")
@@ -44,17 +45,27 @@ _YEAR_DIR = re.compile(r"^\d{4}$")
 
 @dataclass
 class Document:
-    """A YAML file as plain data, with the position of every value and every mapping key."""
+    """A YAML file as plain data; the position of every value and key is found when first asked for."""
 
     path: Path
     display: str
     data: Any
-    values: dict[Loc, Pos] = field(default_factory=dict)
-    keys: dict[Loc, Pos] = field(default_factory=dict)
+    source: str = ""
     sha256: str = ""
+    _values: dict[Loc, Pos] | None = field(default=None, repr=False)
+    _keys: dict[Loc, Pos] = field(default_factory=dict, repr=False)
+
+    def _locate(self) -> dict[Loc, Pos]:
+        if self._values is None:
+            # Valid files never get here; a file with a problem is parsed again, with positions.
+            builder = _Builder()
+            builder.build(_compose(self.source), ())
+            self._values, self._keys = builder.values, builder.keys
+        return self._values
 
     def position(self, loc: Loc, *, key: bool = False) -> Pos:
         """Position of the deepest part of `loc` present in the file; parts that are not there are skipped."""
+        values = self._locate()
         found: Loc = ()
         node = self.data
         for part in loc:
@@ -65,9 +76,9 @@ class Document:
             else:
                 continue
             found = (*found, part)
-        if key and found in self.keys:
-            return self.keys[found]
-        return self.values.get(found, (1, 1))
+        if key and found in self._keys:
+            return self._keys[found]
+        return values.get(found, (1, 1))
 
     def problem(
         self,
@@ -126,22 +137,35 @@ def _first_alias(text: str) -> Pos:
     return (1, 1)  # pragma: no cover - only called once an alias was met
 
 
+def _plain_key(key: Any, node: ScalarNode) -> str | int:
+    """Mapping keys are text or whole numbers; any other key (`yes:`, `1.5:`, `null:`) keeps its source text."""
+    if isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool)):
+        return key
+    return str(node.value)
+
+
 def _pos(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 class _Builder:
-    """Turns a node tree into plain values, recording positions and refusing unsafe constructs."""
+    """Turns a node tree into plain values, refusing unsafe constructs; with `record`, also positions.
 
-    def __init__(self) -> None:
+    Valid files are built once without positions (the fast path); a file with a problem is built
+    again with them. One class serves both, so both paths accept and produce exactly the same data.
+    """
+
+    def __init__(self, record: bool = True) -> None:
+        self.record = record
         self.values: dict[Loc, Pos] = {}
         self.keys: dict[Loc, Pos] = {}
         self.seen: set[int] = set()
 
     def build(self, node: Node, loc: Loc) -> Any:
-        self.values[loc] = _pos(node)
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
+        if self.record:
+            self.values[loc] = _pos(node)
+        if node.__class__ is ScalarNode:
+            return self._scalar(node)  # type: ignore[arg-type]
         # libyaml shares one node between an anchor and its aliases: a node met twice is an alias.
         if id(node) in self.seen:
             raise _Refused(
@@ -153,6 +177,8 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, SequenceNode):
             self._check_tag(node, _TAG + "seq")
+            if not self.record:
+                return [self.build(item, loc) for item in node.value]
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
             self._check_tag(node, _TAG + "map")
@@ -165,7 +191,7 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
-        if tag == _TAG + "str":
+        if tag == _STR:
             return node.value
         if tag not in _SCALAR_TAGS:
             if tag == _TAG + "merge":
@@ -175,29 +201,24 @@ class _Builder:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError) as err:
             raise _Refused(_pos(node), f"cannot read {node.value!r}: {err}") from None
-        if isinstance(value, datetime.datetime):
-            return value.isoformat()
-        if isinstance(value, datetime.date):
+        if isinstance(value, datetime.date):  # dates and date-times alike
             return value.isoformat()
         return value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 raise _Refused(_pos(key_node), "a key must be a plain word or number, not a list or a map")
-            key = self._scalar(key_node)
-            if not isinstance(key, str | int):
-                key = str(key_node.value)
+            key = _plain_key(self._scalar(key_node), key_node)
             if key in out:
-                first = self.keys[(*loc, key)]
-                raise _Refused(
-                    _pos(key_node),
-                    f"duplicate key '{key}'",
-                    f"it is already set at line {first[0]}; keep one",
-                )
-            self.keys[(*loc, key)] = _pos(key_node)
-            out[key] = self.build(value_node, (*loc, key))
+                first = self.keys.get((*loc, key), (0, 0))
+                raise _Refused(_pos(key_node), f"duplicate key '{key}'", f"it is already set at line {first[0]}; keep one")
+            if self.record:
+                self.keys[(*loc, key)] = _pos(key_node)
+                out[key] = self.build(value_node, (*loc, key))
+            else:
+                out[key] = self.build(value_node, loc)
         return out
 
 
@@ -224,17 +245,19 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
         return fail(line, col, f"file is not valid UTF-8 (byte 0x{data[err.start]:02x})", "save the file with UTF-8 encoding")
     if not text.strip():
         return fail(1, 1, "file is empty")
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         return fail(*_syntax_error(err, text))
     except yaml.YAMLError as err:
         return fail(None, None, f"YAML error: {err}")
-    finally:
-        loader.dispose()
     if root is None:
         return fail(1, 1, "file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        return Document(path or Path(display), display, _Builder(record=False).build(root, ()), text, digest), []
+    except (_Refused, RecursionError):
+        pass  # build again with positions, to say where
     builder = _Builder()
     try:
         value = builder.build(root, ())
@@ -243,8 +266,17 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
         return fail(pos[0], pos[1], refused.message, refused.hint)
     except RecursionError:
         return fail(1, 1, "file is nested too deeply to be an atdscore file")
-    digest = hashlib.sha256(data).hexdigest()
-    return Document(path or Path(display), display, value, builder.values, builder.keys, digest), []
+    doc = Document(path or Path(display), display, value, text, digest)
+    doc._values, doc._keys = builder.values, builder.keys
+    return doc, []
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document | None, list[Problem]]:

@@ -10,7 +10,6 @@ import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -27,6 +26,8 @@ from pydantic import (
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 DEFAULT_LANGUAGE = "en"
+# A scheme, a host, then anything but white space: a well-formed web address, not a reachable one.
+_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -235,10 +236,8 @@ class Evidence(_Model):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
-        if value is not None:
-            parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-                raise ValueError("expected a web address starting with http:// or https://")
+        if value is not None and not _URL.match(value):
+            raise ValueError("expected a web address starting with http:// or https://")
         return value
 
     @property

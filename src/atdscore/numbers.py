@@ -35,6 +35,14 @@ def trimmed(value: Fraction, places: int = MACHINE_PLACES) -> str:
 
 
 def machine(value: Fraction) -> int | float:
-    """A JSON number: an int when whole, else the shortest float that prints as `trimmed(value)`."""
-    text = trimmed(value)
-    return int(text) if "." not in text else float(text)
+    """A JSON number: an int when whole, else the float nearest `value` rounded to MACHINE_PLACES.
+
+    Its repr is the shortest text that reads back as that float, which is the rounded decimal itself
+    (it has far fewer than 15 significant digits), so 0.1 + 0.2 prints as 0.3.
+    """
+    scale = 10**MACHINE_PLACES
+    num, den = value.numerator, value.denominator
+    rounded = (2 * abs(num) * scale + den) // (2 * den)  # half up, in integers
+    if rounded % scale == 0:
+        return (rounded // scale) * (1 if num >= 0 else -1)
+    return (rounded if num >= 0 else -rounded) / scale

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
+from collections.abc import Iterable
 from typing import Any
 
 from .model import (
@@ -90,56 +91,111 @@ def indicator_range(indicator: Indicator) -> tuple[Fraction, Fraction]:
     return Fraction(indicator.min), Fraction(indicator.max)
 
 
-def points_for(indicator: Indicator, value: Any) -> Fraction:
-    """Points for a valid answer value (validation has already checked it)."""
-    if isinstance(indicator, ChoiceIndicator):
-        return next(Fraction(o.points) for o in indicator.options if o.id == value)
-    if isinstance(indicator, ChecklistIndicator):
-        chosen = set(value)
-        return sum((Fraction(i.points) for i in indicator.items if i.id in chosen), Fraction(0))
-    if isinstance(indicator, NumberIndicator):
-        for band in indicator.bands:
-            if band.max is None or (value != math.inf and Fraction(value) <= band.max):
-                return Fraction(band.points)
-        raise AssertionError("a number rubric's last band has no max")  # pragma: no cover
-    return Fraction(value)
+ZERO = Fraction(0)
+
+
+def _scale(indicators: Iterable[Indicator]) -> int:
+    """A power of ten that makes every point value of these indicators a whole number."""
+    places = 0
+    for ind in indicators:
+        values = [o.points for o in getattr(ind, "options", [])] + [i.points for i in getattr(ind, "items", [])]
+        values += [b.points for b in getattr(ind, "bands", [])]
+        for v in values:
+            exponent = v.as_tuple().exponent
+            places = max(places, -exponent if isinstance(exponent, int) else 0)
+    return 10**places
+
+
+class _PreparedIndicator:
+    """An indicator with its points converted once per rubric: as Fractions, and as whole `units`.
+
+    Sums run on units (points x scale), which are plain integers, so scoring stays exact without the
+    cost of Fraction arithmetic for every answer.
+    """
+
+    def __init__(self, full_id: str, indicator: Indicator, scale: int) -> None:
+        self.id = full_id
+        self.indicator = indicator
+        self.scale = scale
+        self.low, self.high = indicator_range(indicator)
+        self.high_units = int(self.high * scale)
+        self.points: dict[str, tuple[Fraction, int]] = {}
+        if isinstance(indicator, ChoiceIndicator):
+            self.points = {o.id: (Fraction(o.points), int(o.points * scale)) for o in indicator.options}
+        elif isinstance(indicator, ChecklistIndicator):
+            self.points = {i.id: (Fraction(i.points), int(i.points * scale)) for i in indicator.items}
+        self.bands = [(None if b.max is None else Fraction(b.max), Fraction(b.points)) for b in getattr(indicator, "bands", [])]
+
+    def points_for(self, value: Any) -> tuple[Fraction, int]:
+        """Points (and units) for a valid answer value (validation has already checked it)."""
+        if isinstance(self.indicator, ChoiceIndicator):
+            return self.points[value]
+        if isinstance(self.indicator, ChecklistIndicator):
+            units = sum(self.points[item][1] for item in set(value))
+            return Fraction(units, self.scale), units
+        if isinstance(self.indicator, NumberIndicator):
+            for top, points in self.bands:
+                if top is None or (value != math.inf and Fraction(value) <= top):
+                    return points, int(points * self.scale)
+            raise AssertionError("a number rubric's last band has no max")  # pragma: no cover
+        return Fraction(value), value * self.scale
+
+    def score(self, answer: Answer | None) -> tuple[IndicatorResult, int, int]:
+        """The result with its points and maximum in units; unknown and missing answers score 0,
+        not-applicable ones drop out of the maximum."""
+        if answer is None:
+            return IndicatorResult(self.id, State.MISSING, ZERO, self.high, self.low), 0, self.high_units
+        if answer.status is Status.NOT_APPLICABLE:
+            return IndicatorResult(self.id, State.NOT_APPLICABLE, ZERO, ZERO, ZERO), 0, 0
+        if answer.status is Status.UNKNOWN:
+            return IndicatorResult(self.id, State.UNKNOWN, ZERO, self.high, self.low), 0, self.high_units
+        points, units = self.points_for(answer.value)
+        return IndicatorResult(self.id, State.ANSWERED, points, self.high, self.low), units, self.high_units
 
 
 def score_indicator(full_id: str, indicator: Indicator, answer: Answer | None) -> IndicatorResult:
-    """One indicator: unknown and missing answers score 0; not-applicable ones drop out of the maximum."""
-    low, high = indicator_range(indicator)
-    if answer is None:
-        return IndicatorResult(full_id, State.MISSING, Fraction(0), high, low)
-    if answer.status is Status.NOT_APPLICABLE:
-        return IndicatorResult(full_id, State.NOT_APPLICABLE, Fraction(0), Fraction(0), Fraction(0))
-    if answer.status is Status.UNKNOWN:
-        return IndicatorResult(full_id, State.UNKNOWN, Fraction(0), high, low)
-    return IndicatorResult(full_id, State.ANSWERED, points_for(indicator, answer.value), high, low)
+    """One indicator's result for one answer (None when the country gave none)."""
+    return _PreparedIndicator(full_id, indicator, _scale([indicator])).score(answer)[0]
 
 
-def score_category(category: Category, answers: dict[str, Answer]) -> CategoryResult:
-    """A category's points: the sum of its indicators, held to the floor of a penalty or the cap of a bonus."""
-    results = tuple(
-        score_indicator(f"{category.id}.{ind.id}", ind, answers.get(f"{category.id}.{ind.id}"))
-        for ind in category.indicators
-    )
-    points = sum((r.points for r in results), Fraction(0))
-    if category.kind is Kind.STANDARD:
-        top = sum((r.max for r in results), Fraction(0))
-        percent = points / top * HUNDRED if top else None
-        return CategoryResult(category.id, category.kind, Fraction(category.weight), points, top, percent, results)
-    if category.kind is Kind.PENALTY:
-        assert category.floor is not None
-        return CategoryResult(category.id, category.kind, Fraction(1), max(points, Fraction(category.floor)), Fraction(0), None, results)
-    assert category.cap is not None
-    cap = Fraction(category.cap)
-    return CategoryResult(category.id, category.kind, Fraction(1), min(points, cap), cap, None, results)
+class Scorer:
+    """Scores country files under one rubric; build it once per rubric and reuse it for every country."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.rubric = rubric
+        self.scale = _scale(i for c in rubric.categories for i in c.indicators)
+        self.categories = [
+            (category, [_PreparedIndicator(f"{category.id}.{ind.id}", ind, self.scale) for ind in category.indicators])
+            for category in rubric.categories
+        ]
+
+    def score(self, country: CountryFile) -> CountryResult:
+        """A country's total under the rubric's aggregation; see README, 'How scores add up'."""
+        answers = country.answers
+        categories = tuple(_category(c, [i.score(answers.get(i.id)) for i in inds], self.scale) for c, inds in self.categories)
+        return total(self.rubric.aggregation, country.country, country.year, categories)
 
 
 def score_country(rubric: Rubric, country: CountryFile) -> CountryResult:
-    """A country's total under the rubric's aggregation; see README, 'How scores add up'."""
-    categories = tuple(score_category(c, country.answers) for c in rubric.categories)
-    return total(rubric.aggregation, country.country, country.year, categories)
+    """A country's total under the rubric's aggregation (for many countries, reuse one `Scorer`)."""
+    return Scorer(rubric).score(country)
+
+
+def _category(category: Category, scored: list[tuple[IndicatorResult, int, int]], scale: int) -> CategoryResult:
+    """A category's points: the sum of its indicators, held to the floor of a penalty or the cap of a bonus."""
+    results = tuple(r for r, _, _ in scored)
+    units = sum(u for _, u, _ in scored)
+    if category.kind is Kind.STANDARD:
+        top = sum(t for _, _, t in scored)
+        percent = Fraction(units * 100, top) if top else None
+        return CategoryResult(category.id, category.kind, Fraction(category.weight), Fraction(units, scale), Fraction(top, scale), percent, results)
+    if category.kind is Kind.PENALTY:
+        assert category.floor is not None
+        points = max(Fraction(units, scale), Fraction(category.floor))
+        return CategoryResult(category.id, category.kind, Fraction(1), points, ZERO, None, results)
+    assert category.cap is not None
+    cap = Fraction(category.cap)
+    return CategoryResult(category.id, category.kind, Fraction(1), min(Fraction(units, scale), cap), cap, None, results)
 
 
 def total(aggregation: Aggregation, country: str, year: int, categories: tuple[CategoryResult, ...]) -> CountryResult:

@@ -1,0 +1,137 @@
+"""Time atdscore against baselines and print the ratios the performance targets are stated in.
+
+Usage: python bench/run.py [--countries 200] [--repeat 5] [--skip-scaling]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+RUBRIC = REPO / "rubrics" / "atd-core.yaml"
+PYTHON = sys.executable
+ATDSCORE = [PYTHON, "-m", "atdscore"]
+WORDS = "law detention children migration shelter review court release family guardian report access monitoring".split()
+
+
+def synthetic_country(code: str, year: int, rubric: dict[str, object], rng: random.Random) -> str:
+    """A valid country file of about 5 KB answering every indicator with random valid values."""
+    answers: dict[str, object] = {}
+    for category in rubric["categories"]:  # type: ignore[attr-defined]
+        for ind in category["indicators"]:
+            if ind["type"] == "choice":
+                value: object = rng.choice(ind["options"])["id"]
+            elif ind["type"] == "checklist":
+                value = sorted(i["id"] for i in ind["items"] if rng.random() < 0.5)
+            elif ind["type"] == "number":
+                value = rng.choice([0, 1.5, 30, 90, 540])
+            else:
+                value = rng.randint(ind["min"], ind["max"])
+            answers[f"{category['id']}.{ind['id']}"] = {
+                "value": value,
+                "evidence": ["law", {"title": f"Report on {rng.choice(WORDS)} ({year})", "url": f"https://example.org/{code}/{rng.randint(1, 999)}", "date": f"{year}-0{rng.randint(1, 9)}"}],
+                "note": " ".join(rng.choice(WORDS) for _ in range(25)).capitalize() + ".",
+            }
+    data = {
+        "country": code, "year": year, "rubric": "atd-core",
+        "sources": {"law": {"title": "Migration Act", "url": f"https://example.org/{code}/law", "date": str(year - 3)}},
+        "answers": answers,
+    }
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def make_project(root: Path, countries: int, editions: int) -> list[Path]:
+    """A project with `editions` years of `countries` synthetic country files each."""
+    import pycountry
+
+    rng = random.Random(42)
+    rubric = yaml.safe_load(RUBRIC.read_text())
+    (root / "rubrics").mkdir(parents=True, exist_ok=True)
+    shutil.copy(RUBRIC, root / "rubrics")
+    codes = sorted(c.alpha_3 for c in pycountry.countries)[:countries]
+    files = []
+    for year in range(2000, 2000 + editions):
+        folder = root / "countries" / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        for code in codes:
+            path = folder / f"{code}.yaml"
+            path.write_text(synthetic_country(code, year, rubric, rng))
+            files.append(path)
+    return files
+
+
+def best_time(command: list[str], repeat: int, cwd: Path | None = None) -> float:
+    """Fastest wall-clock time of `repeat` runs of a command (the least disturbed by other load)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_memory_mb(command: list[str], cwd: Path) -> float:
+    """Peak resident memory of a command, measured in a fresh wrapper process."""
+    probe = (
+        "import resource, subprocess, sys; "
+        f"subprocess.run({command!r}, cwd={str(cwd)!r}, stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PYTHON, "-c", probe], check=True, capture_output=True, text=True).stdout
+    return int(out) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--countries", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-scaling", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="atdscore-bench-"))
+    try:
+        project = work / "p200"
+        files = make_project(project, args.countries, 1)
+        size = sum(f.stat().st_size for f in files) / len(files)
+        listing = work / "files.txt"
+        listing.write_text("\n".join(str(f) for f in files))
+        parse_only = [PYTHON, "-c", f"import yaml\nfor f in open({str(listing)!r}).read().split():\n    yaml.load(open(f, 'rb'), Loader=yaml.CSafeLoader)"]
+        t_parse = best_time(parse_only, args.repeat)
+        t_rank = best_time([*ATDSCORE, "rank", "--format", "json"], args.repeat, cwd=project)
+        print(f"rank, {args.countries} countries ({size / 1024:.1f} KB each): {t_rank:.3f}s vs C-loader parse {t_parse:.3f}s: ratio {t_rank / t_parse:.2f}x (target <= 2x)")
+
+        t_typer = best_time([PYTHON, "-c", "import typer"], args.repeat * 2)
+        t_help = best_time([*ATDSCORE, "--help"], args.repeat * 2)
+        print(f"--help: {t_help:.3f}s vs import typer {t_typer:.3f}s: ratio {t_help / t_typer:.2f}x (target <= 1.5x)")
+
+        memory = peak_memory_mb([*ATDSCORE, "rank", "--format", "json"], project)
+        print(f"peak memory, rank on {args.countries} countries: {memory:.0f} MB (target < 150 MB)")
+
+        if not args.skip_scaling:
+            timings = {}
+            for editions in (1, 10, 100):
+                root = work / f"scale{editions}"
+                make_project(root, 200, editions)
+                timings[editions * 200] = best_time([*ATDSCORE, "check"], 1 if editions == 100 else args.repeat, cwd=root)
+            small = (timings[2000] - timings[200]) / 1800
+            large = (timings[20000] - timings[2000]) / 18000
+            print(
+                f"check scaling: 200 files {timings[200]:.2f}s, 2,000 {timings[2000]:.2f}s, 20,000 {timings[20000]:.2f}s; "
+                f"marginal per file {small * 1000:.2f} ms -> {large * 1000:.2f} ms: ratio {large / small:.2f}x (target <= 1.2x)"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _ = resource  # imported for peak_memory_mb's probe; kept so the module documents its dependency
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The command line: formats (golden files), exit codes, options, and agreement with the library."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from atdscore import __version__
+from atdscore.cli import app
+from atdscore.schema import json_schema
+from conftest import run_cli
+
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "140")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("table", "txt"), ("md", "md"), ("csv", "csv"), ("json", "json")])
+def test_rank_formats_match_golden_files(fmt: str, suffix: str, project: Path, golden: Callable[[str, str], None]) -> None:
+    result = run_cli("rank", str(project), "--year", "2023", "--format", fmt)
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout  # no colour codes when the output is not a terminal
+    golden(f"rank.{suffix}", result.stdout)
+
+
+def test_rank_defaults_to_latest_year(project: Path) -> None:
+    data = json.loads(run_cli("rank", str(project), "-f", "json").stdout)
+    assert data["year"] == 2023
+    assert data["data"] == {"commit": None}
+
+
+def test_rank_json_contract(project: Path) -> None:
+    data = json.loads(run_cli("rank", str(project), "-f", "json").stdout)
+    assert list(data) == ["atdscore", "rubric", "data", "year", "countries"]
+    assert data["atdscore"] == __version__
+    assert set(data["rubric"]) == {"id", "version", "sha256"}
+    assert data["rubric"]["sha256"] == __import__("hashlib").sha256((project / "rubrics/test.yaml").read_bytes()).hexdigest()
+    first = data["countries"][0]
+    assert {"country", "name", "rank", "points", "max", "percent", "coverage", "categories"} <= set(first)
+    assert [c["rank"] for c in data["countries"]] == [1, 2, 2, 4]
+    assert {"id", "points", "max", "percent"} <= set(first["categories"][0])
+
+
+def test_rank_json_is_byte_identical_across_runs(project: Path) -> None:
+    assert run_cli("rank", str(project), "-f", "json").stdout == run_cli("rank", str(project), "-f", "json").stdout
+
+
+def test_rank_json_equals_library_result(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from atdscore.load import find_editions
+    from atdscore.names import country_names
+    from atdscore.project import RubricSet, load_edition
+    from atdscore.rank import rank_countries
+    from atdscore.render import RankReport, rank_data
+    from atdscore.score import score_country
+
+    editions = find_editions(project / "countries")
+    edition = load_edition(2023, editions[2023], RubricSet(project / "rubrics"))
+    assert edition.rubric is not None and edition.rubric_sha256 is not None
+    report = RankReport(__version__, edition.rubric, edition.rubric_sha256, None, 2023,
+                        rank_countries(score_country(edition.rubric, c) for c in edition.countries), country_names())
+    assert json.loads(run_cli("rank", str(project), "-f", "json").stdout) == rank_data(report)
+
+
+def test_rank_output_file(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ranking.csv"
+    result = run_cli("rank", str(project), "-f", "csv", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text().startswith("rank,country,name,points,max,percent,coverage,")
+
+
+def test_rank_with_rubric_override(project: Path) -> None:
+    result = run_cli("rank", str(project), "--rubric", str(project / "rubrics/test.yaml"), "-f", "csv")
+    assert result.exit_code == 0
+
+
+def test_rank_with_other_rubric_reports_mismatch(project: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text((project / "rubrics/test.yaml").read_text().replace("id: test", "id: other"))
+    result = run_cli("rank", str(project), "--rubric", str(other))
+    assert result.exit_code == 1
+    assert "unknown rubric 'test'; expected one of 'other'" in result.stderr
+
+
+def test_check_strict_fails_on_missing_answers(project: Path) -> None:
+    relaxed = run_cli("check", str(project))
+    strict = run_cli("check", str(project), "--strict")
+    assert relaxed.exit_code == 0
+    assert strict.exit_code == 1
+    assert "MYS.yaml:4:1: error: no answer for 2 indicators: limits.expert, extra.pledge" in strict.stdout
+
+
+def test_check_strict_fails_on_answers_without_evidence(project: Path) -> None:
+    path = project / "countries/2023/BEL.yaml"
+    path.write_text(path.read_text().replace("law.ban: {value: partial, evidence: [{title: Aliens Act, date: 2023}]}", "law.ban: {value: partial}"))
+    assert run_cli("check", str(project)).exit_code == 0
+    result = run_cli("check", str(project), "--strict")
+    assert result.exit_code == 1
+    assert "BEL.yaml:5:3: error: answer to law.ban cites no evidence" in result.stdout
+
+
+def test_check_summary_and_exit_code(project: Path) -> None:
+    result = run_cli("check", str(project))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "5 country files in 2 editions, 1 rubric: 0 errors, 5 warnings"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["rank", "no-such-folder"], "error: 'no-such-folder' is not a folder"),
+    (["rank", "{project}", "--year", "1999"], "error: no 1999 edition"),
+    (["check", "{project}", "--year", "1999"], "error: no 1999 edition"),
+    (["rank", "{project}", "--rubric", "missing.yaml"], "error: rubric file 'missing.yaml' does not exist"),
+    (["rank", "{project}/rubrics"], "error: no countries/ folder in"),
+])
+def test_usage_errors_exit_2(args: list[str], message: str, project: Path) -> None:
+    result = run_cli(*(a.replace("{project}", str(project)) for a in args))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(project: Path) -> None:
+    assert run_cli("rank", str(project), "--format", "xml").exit_code == 2
+
+
+def test_version() -> None:
+    assert run_cli("--version").stdout == f"atdscore {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["check", "rank", "schema"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+
+
+def test_every_command_is_documented_in_readme() -> None:
+    readme = (REPO / "README.md").read_text()
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"atdscore {name}" in readme
+
+
+@pytest.mark.parametrize("kind", ["rubric", "country"])
+def test_schema_command_prints_the_shipped_schema(kind: str) -> None:
+    result = run_cli("schema", kind)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data == json_schema(kind)
+    shipped = REPO / "schemas" / f"{kind}.schema.json"
+    assert json.loads(shipped.read_text()) == data, f"{shipped} is out of date: atdscore schema {kind} > {shipped}"

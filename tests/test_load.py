@@ -1,0 +1,141 @@
+"""The YAML loader: positions, refusals, limits, and properties over generated input."""
+
+from __future__ import annotations
+
+import copy
+import string
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from atdscore.load import MAX_COUNTRY_BYTES, _Builder, _compose, find_editions, find_layout, parse_yaml, read_yaml
+from conftest import run_cli, write_tree
+
+
+def test_positions_of_values_and_keys() -> None:
+    doc, problems = parse_yaml(b"a: 1\nb:\n  - x\n  - {c: d}\n", "f.yaml")
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": 1, "b": ["x", {"c": "d"}]}
+    assert doc.position(("b", 1, "c")) == (4, 9)
+    assert doc.position(("b", 1, "c"), key=True) == (4, 6)
+    # Parts of a path that are not in the file are skipped: the deepest existing part is used.
+    assert doc.position(("b", 1, "missing")) == (4, 5)
+
+
+def test_dates_are_kept_as_iso_text() -> None:
+    doc, _ = parse_yaml(b"d: 2021-01-11\n", "f.yaml")
+    assert doc is not None and doc.data == {"d": "2021-01-11"}
+
+
+def test_infinity_is_a_number() -> None:
+    doc, _ = parse_yaml(b"v: .inf\n", "f.yaml")
+    assert doc is not None and doc.data == {"v": float("inf")}
+
+
+def test_scalar_aliases_are_harmless_and_allowed() -> None:
+    doc, problems = parse_yaml(b"a: &x hello\nb: *x\n", "f.yaml")
+    assert problems == [] and doc is not None and doc.data == {"a": "hello", "b": "hello"}
+
+
+def test_file_too_large_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "MEX.yaml"
+    path.write_bytes(b"#" * (MAX_COUNTRY_BYTES + 1))
+    doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "country file")
+    assert doc is None
+    assert problems[0].message == f"file is {MAX_COUNTRY_BYTES + 1:,} bytes; a country file may be at most {MAX_COUNTRY_BYTES:,} bytes"
+
+
+def test_two_files_for_one_country_in_one_year(tmp_path: Path, monkeypatch: Any) -> None:
+    body = (Path(__file__).parent / "fixtures/project/countries/2023/MEX.yaml").read_text()
+    rubric = (Path(__file__).parent / "fixtures/project/rubrics/test.yaml").read_text()
+    write_tree(tmp_path, {"rubrics/test.yaml": rubric, "countries/2023/MEX.yaml": body, "countries/2023/MEX.yml": body})
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check")
+    assert "countries/2023/MEX.yml:1:10: error: a second file for MEX in 2023; the first is countries/2023/MEX.yaml; keep one" in result.stdout
+    assert result.exit_code == 1
+
+
+def test_badly_named_country_file(tmp_path: Path, monkeypatch: Any) -> None:
+    rubric = (Path(__file__).parent / "fixtures/project/rubrics/test.yaml").read_text()
+    write_tree(tmp_path, {"rubrics/test.yaml": rubric, "countries/2023/mexico.yaml": "country: MEX\n"})
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check")
+    assert result.stdout.splitlines()[0] == (
+        "countries/2023/mexico.yaml: error: 'mexico.yaml' is not named after a country; "
+        "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'"
+    )
+
+
+def test_layout_accepts_a_project_or_its_countries_folder(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"countries/2023/MEX.yaml": "", "countries/2018/MEX.yaml": "", "countries/notes/x.yaml": ""})
+    assert find_layout(tmp_path).countries == tmp_path / "countries"
+    assert find_layout(tmp_path / "countries").rubrics == tmp_path / "rubrics"
+    assert list(find_editions(tmp_path / "countries")) == [2018, 2023]
+
+
+# Plain data as YAML can hold it: the loader must give back exactly what was dumped.
+keys = st.text(string.ascii_letters + string.digits + "-_.", min_size=1, max_size=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=False),
+    # Control characters and Unicode line separators are left out: YAML folds them as line breaks.
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30),
+)
+plain = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25)
+
+
+@given(plain)
+@settings(max_examples=200, deadline=None)
+def test_loader_round_trips_plain_data(value: Any) -> None:
+    text = yaml.safe_dump({"root": value}, allow_unicode=True)
+    doc, problems = parse_yaml(text.encode("utf-8"), "f.yaml")
+    assert problems == []
+    assert doc is not None and doc.data == {"root": value}
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_loader_never_raises_on_arbitrary_bytes(data: bytes) -> None:
+    doc, problems = parse_yaml(data, "f.yaml")
+    assert (doc is None) == bool(problems)
+    for problem in problems:
+        assert problem.render().startswith("f.yaml")
+
+
+@given(st.text(alphabet="ab: -[]{}&*!\n\t'\"#|>", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_loader_never_raises_on_yaml_like_text(text: str) -> None:
+    doc, problems = parse_yaml(text.encode("utf-8"), "f.yaml")
+    assert (doc is None) == bool(problems)
+
+
+@given(plain)
+@settings(max_examples=200, deadline=None)
+def test_fast_and_located_paths_give_the_same_data(value: Any) -> None:
+    text = yaml.safe_dump({"root": value, True: 1, 1.5: [copy.deepcopy(value)]}, allow_unicode=True)
+    root = _compose(text)
+    assert root is not None
+    assert _Builder(record=False).build(root, ()) == _Builder(record=True).build(root, ())
+
+
+@given(st.text(alphabet="ab: -[]{}&*!\n'\"#|>123.", max_size=80))
+@settings(max_examples=400, deadline=None)
+def test_fast_and_located_paths_agree_on_what_they_refuse(text: str) -> None:
+    try:
+        root = _compose(text)
+    except yaml.YAMLError:
+        return
+    if root is None:
+        return
+    outcomes = []
+    for record in (False, True):
+        try:
+            outcomes.append(("ok", _Builder(record=record).build(root, ())))
+        except Exception as err:  # the refusal itself, whatever it is
+            outcomes.append(("refused", type(err).__name__))
+    assert outcomes[0] == outcomes[1]
