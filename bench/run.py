@@ -21,7 +21,21 @@ REPO = Path(__file__).resolve().parent.parent
 RUBRIC = REPO / "rubrics" / "atd-core.yaml"
 PYTHON = sys.executable
 ATDSCORE = [PYTHON, "-m", "atdscore"]
-WORDS = "law detention children migration shelter review court release family guardian report access monitoring".split()
+WORDS = [
+    "law",
+    "detention",
+    "children",
+    "migration",
+    "shelter",
+    "review",
+    "court",
+    "release",
+    "family",
+    "guardian",
+    "report",
+    "access",
+    "monitoring",
+]
 
 
 def synthetic_country(code: str, year: int, rubric: dict[str, object], rng: random.Random) -> str:
@@ -39,11 +53,20 @@ def synthetic_country(code: str, year: int, rubric: dict[str, object], rng: rand
                 value = rng.randint(ind["min"], ind["max"])
             answers[f"{category['id']}.{ind['id']}"] = {
                 "value": value,
-                "evidence": ["law", {"title": f"Report on {rng.choice(WORDS)} ({year})", "url": f"https://example.org/{code}/{rng.randint(1, 999)}", "date": f"{year}-0{rng.randint(1, 9)}"}],
+                "evidence": [
+                    "law",
+                    {
+                        "title": f"Report on {rng.choice(WORDS)} ({year})",
+                        "url": f"https://example.org/{code}/{rng.randint(1, 999)}",
+                        "date": f"{year}-0{rng.randint(1, 9)}",
+                    },
+                ],
                 "note": " ".join(rng.choice(WORDS) for _ in range(25)).capitalize() + ".",
             }
     data = {
-        "country": code, "year": year, "rubric": "atd-core",
+        "country": code,
+        "year": year,
+        "rubric": "atd-core",
         "sources": {"law": {"title": "Migration Act", "url": f"https://example.org/{code}/law", "date": str(year - 3)}},
         "answers": answers,
     }
@@ -104,10 +127,16 @@ def main() -> None:
         size = sum(f.stat().st_size for f in files) / len(files)
         listing = work / "files.txt"
         listing.write_text("\n".join(str(f) for f in files))
-        parse_only = [PYTHON, "-c", f"import yaml\nfor f in open({str(listing)!r}).read().split():\n    yaml.load(open(f, 'rb'), Loader=yaml.CSafeLoader)"]
+        parse_only = [
+            PYTHON,
+            "-c",
+            f"import yaml\nfor f in open({str(listing)!r}).read().split():\n    yaml.load(open(f, 'rb'), Loader=yaml.CSafeLoader)",
+        ]
         t_parse = best_time(parse_only, args.repeat)
         t_rank = best_time([*ATDSCORE, "rank", "--format", "json"], args.repeat, cwd=project)
-        print(f"rank, {args.countries} countries ({size / 1024:.1f} KB each): {t_rank:.3f}s vs C-loader parse {t_parse:.3f}s: ratio {t_rank / t_parse:.2f}x (target <= 2x)")
+        print(
+            f"rank, {args.countries} countries ({size / 1024:.1f} KB each): {t_rank:.3f}s vs C-loader parse {t_parse:.3f}s: ratio {t_rank / t_parse:.2f}x (target <= 2x)"
+        )
 
         t_typer = best_time([PYTHON, "-c", "import typer"], args.repeat * 2)
         t_help = best_time([*ATDSCORE, "--help"], args.repeat * 2)
@@ -121,7 +150,9 @@ def main() -> None:
             for editions in (1, 10, 100):
                 root = work / f"scale{editions}"
                 make_project(root, 200, editions)
-                timings[editions * 200] = best_time([*ATDSCORE, "check"], 1 if editions == 100 else args.repeat, cwd=root)
+                timings[editions * 200] = best_time(
+                    [*ATDSCORE, "check"], 1 if editions == 100 else args.repeat, cwd=root
+                )
             small = (timings[2000] - timings[200]) / 1800
             large = (timings[20000] - timings[2000]) / 18000
             print(

@@ -16,7 +16,9 @@ GOLDEN = TESTS / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output (review the diff!)")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output (review the diff!)"
+    )
 
 
 @dataclass

@@ -20,10 +20,10 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:5:8: error: YAML aliases (*name) are not allowed; write the value out, or cite a shared source by its id from the 'sources:' map",
     ],
     "bad-date.yaml": [
-        'countries/2023/MEX.yaml:8:62: error: expected a date as YYYY-MM-DD, YYYY-MM or YYYY',
+        "countries/2023/MEX.yaml:8:62: error: expected a date as YYYY-MM-DD, YYYY-MM or YYYY",
     ],
     "bad-url.yaml": [
-        'countries/2023/MEX.yaml:5:71: error: expected a web address starting with http:// or https://',
+        "countries/2023/MEX.yaml:5:71: error: expected a web address starting with http:// or https://",
     ],
     "boolean-value.yaml": [
         "countries/2023/MEX.yaml:9:30: error: the answer to practice.detained was read as true/false; put quotes around it, or use one of the rubric's ids",
@@ -32,7 +32,7 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:6:23: error: item 'nhri' is listed twice for law.bodies",
     ],
     "checklist-not-a-list.yaml": [
-        'countries/2023/MEX.yaml:6:23: error: expected a list of item ids for law.bodies, got text; write [] when no item applies',
+        "countries/2023/MEX.yaml:6:23: error: expected a list of item ids for law.bodies, got text; write [] when no item applies",
     ],
     "checklist-unknown-item.yaml": [
         "countries/2023/MEX.yaml:6:30: error: unknown item 'unhrc' for law.bodies; did you mean 'unhcr'?",
@@ -50,7 +50,7 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:12:3: error: duplicate key 'law.ban'; it is already set at line 5; keep one",
     ],
     "empty.yaml": [
-        'countries/2023/MEX.yaml:1:1: error: file is empty',
+        "countries/2023/MEX.yaml:1:1: error: file is empty",
     ],
     "missing-field.yaml": [
         "countries/2023/MEX.yaml:1:1: error: missing field 'rubric'",
@@ -59,10 +59,10 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:1:1: error: expected a map of 'key: value' lines, got a list",
     ],
     "not-utf8.yaml": [
-        'countries/2023/MEX.yaml:5:51: error: file is not valid UTF-8 (byte 0xf3); save the file with UTF-8 encoding',
+        "countries/2023/MEX.yaml:5:51: error: file is not valid UTF-8 (byte 0xf3); save the file with UTF-8 encoding",
     ],
     "number-below-minimum.yaml": [
-        'countries/2023/MEX.yaml:7:24: error: -1 is below the minimum 0 for limits.days',
+        "countries/2023/MEX.yaml:7:24: error: -1 is below the minimum 0 for limits.days",
     ],
     "number-not-a-number.yaml": [
         "countries/2023/MEX.yaml:7:24: error: expected a number for limits.days, got text; write .inf for 'no limit'",
@@ -71,7 +71,7 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:3:9: error: YAML tag '!!python/object/apply:os.system' is not allowed; remove the tag; atdscore files hold plain values only",
     ],
     "rubric/bands-out-of-order.yaml": [
-        'rubrics/test.yaml:40:19: error: band maxima must increase from one band to the next',
+        "rubrics/test.yaml:40:19: error: band maxima must increase from one band to the next",
     ],
     "rubric/duplicate-option.yaml": [
         "rubrics/test.yaml:20:11: error: option id 'full' is used twice",
@@ -83,8 +83,8 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:48:5: error: a penalty category needs a 'floor' (its lowest total, e.g. -15)",
     ],
     "rubric/positive-penalty.yaml": [
-        'rubrics/test.yaml:57:53: error: points must be 0 or below in a penalty category',
-        'rubrics/test.yaml:63:53: error: points must be 0 or below in a penalty category',
+        "rubrics/test.yaml:57:53: error: points must be 0 or below in a penalty category",
+        "rubrics/test.yaml:63:53: error: points must be 0 or below in a penalty category",
     ],
     "rubric/text-without-english.yaml": [
         "rubrics/test.yaml:11:12: error: a text in several languages needs an 'en' entry",
@@ -96,10 +96,10 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:24:15: error: unknown type 'checkbox'; expected one of 'choice', 'checklist', 'number', 'score'",
     ],
     "score-out-of-range.yaml": [
-        'countries/2023/MEX.yaml:8:26: error: 7 is outside 0..4 for limits.expert',
+        "countries/2023/MEX.yaml:8:26: error: 7 is outside 0..4 for limits.expert",
     ],
     "tab-indent.yaml": [
-        'countries/2023/MEX.yaml:5:1: error: tab character in indentation; indent with spaces, not tabs',
+        "countries/2023/MEX.yaml:5:1: error: tab character in indentation; indent with spaces, not tabs",
     ],
     "unknown-field.yaml": [
         "countries/2023/MEX.yaml:4:1: error: unknown field 'answer'; did you mean 'answers'?",
@@ -124,7 +124,7 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:8:18: error: an answer needs either a 'value' or a 'status' (unknown or not-applicable), not both",
     ],
     "wrong-type.yaml": [
-        'countries/2023/MEX.yaml:2:7: error: expected a year such as 2023',
+        "countries/2023/MEX.yaml:2:7: error: expected a year such as 2023",
     ],
     "yaml-syntax.yaml": [
         "countries/2023/MEX.yaml:6:70: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 6)",
@@ -155,14 +155,16 @@ def test_case_is_reported_exactly(case: str, tmp_path: Path, monkeypatch: pytest
     install(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     result = run_cli("check")
-    *problems, summary = result.stdout.rstrip("\n").split("\n")
+    *problems, _summary = result.stdout.rstrip("\n").split("\n")
     assert problems == EXPECTED[case]
     assert result.exit_code == 1
     assert "Traceback" not in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
-def test_rank_refuses_invalid_data_without_a_traceback(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rank_refuses_invalid_data_without_a_traceback(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     install(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     result = run_cli("rank")

@@ -23,7 +23,9 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("table", "txt"), ("md", "md"), ("csv", "csv"), ("json", "json")])
-def test_rank_formats_match_golden_files(fmt: str, suffix: str, project: Path, golden: Callable[[str, str], None]) -> None:
+def test_rank_formats_match_golden_files(
+    fmt: str, suffix: str, project: Path, golden: Callable[[str, str], None]
+) -> None:
     result = run_cli("rank", str(project), "--year", "2023", "--format", fmt)
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout  # no colour codes when the output is not a terminal
@@ -41,7 +43,10 @@ def test_rank_json_contract(project: Path) -> None:
     assert list(data) == ["atdscore", "rubric", "data", "year", "countries"]
     assert data["atdscore"] == __version__
     assert set(data["rubric"]) == {"id", "version", "sha256"}
-    assert data["rubric"]["sha256"] == __import__("hashlib").sha256((project / "rubrics/test.yaml").read_bytes()).hexdigest()
+    assert (
+        data["rubric"]["sha256"]
+        == __import__("hashlib").sha256((project / "rubrics/test.yaml").read_bytes()).hexdigest()
+    )
     first = data["countries"][0]
     assert {"country", "name", "rank", "points", "max", "percent", "coverage", "categories"} <= set(first)
     assert [c["rank"] for c in data["countries"]] == [1, 2, 2, 4]
@@ -63,8 +68,15 @@ def test_rank_json_equals_library_result(project: Path, monkeypatch: pytest.Monk
     editions = find_editions(project / "countries")
     edition = load_edition(2023, editions[2023], RubricSet(project / "rubrics"))
     assert edition.rubric is not None and edition.rubric_sha256 is not None
-    report = RankReport(__version__, edition.rubric, edition.rubric_sha256, None, 2023,
-                        rank_countries(score_country(edition.rubric, c) for c in edition.countries), country_names())
+    report = RankReport(
+        __version__,
+        edition.rubric,
+        edition.rubric_sha256,
+        None,
+        2023,
+        rank_countries(score_country(edition.rubric, c) for c in edition.countries),
+        country_names(),
+    )
     assert json.loads(run_cli("rank", str(project), "-f", "json").stdout) == rank_data(report)
 
 
@@ -98,7 +110,11 @@ def test_check_strict_fails_on_missing_answers(project: Path) -> None:
 
 def test_check_strict_fails_on_answers_without_evidence(project: Path) -> None:
     path = project / "countries/2023/BEL.yaml"
-    path.write_text(path.read_text().replace("law.ban: {value: partial, evidence: [{title: Aliens Act, date: 2023}]}", "law.ban: {value: partial}"))
+    path.write_text(
+        path.read_text().replace(
+            "law.ban: {value: partial, evidence: [{title: Aliens Act, date: 2023}]}", "law.ban: {value: partial}"
+        )
+    )
     assert run_cli("check", str(project)).exit_code == 0
     result = run_cli("check", str(project), "--strict")
     assert result.exit_code == 1
@@ -111,13 +127,16 @@ def test_check_summary_and_exit_code(project: Path) -> None:
     assert result.stdout.splitlines()[-1] == "5 country files in 2 editions, 1 rubric: 0 errors, 5 warnings"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["rank", "no-such-folder"], "error: 'no-such-folder' is not a folder"),
-    (["rank", "{project}", "--year", "1999"], "error: no 1999 edition"),
-    (["check", "{project}", "--year", "1999"], "error: no 1999 edition"),
-    (["rank", "{project}", "--rubric", "missing.yaml"], "error: rubric file 'missing.yaml' does not exist"),
-    (["rank", "{project}/rubrics"], "error: no countries/ folder in"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rank", "no-such-folder"], "error: 'no-such-folder' is not a folder"),
+        (["rank", "{project}", "--year", "1999"], "error: no 1999 edition"),
+        (["check", "{project}", "--year", "1999"], "error: no 1999 edition"),
+        (["rank", "{project}", "--rubric", "missing.yaml"], "error: rubric file 'missing.yaml' does not exist"),
+        (["rank", "{project}/rubrics"], "error: no countries/ folder in"),
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], message: str, project: Path) -> None:
     result = run_cli(*(a.replace("{project}", str(project)) for a in args))
     assert result.exit_code == 2

@@ -45,7 +45,10 @@ def test_file_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     path.write_bytes(b"#" * (MAX_COUNTRY_BYTES + 1))
     doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "country file")
     assert doc is None
-    assert problems[0].message == f"file is {MAX_COUNTRY_BYTES + 1:,} bytes; a country file may be at most {MAX_COUNTRY_BYTES:,} bytes"
+    assert (
+        problems[0].message
+        == f"file is {MAX_COUNTRY_BYTES + 1:,} bytes; a country file may be at most {MAX_COUNTRY_BYTES:,} bytes"
+    )
 
 
 def test_two_files_for_one_country_in_one_year(tmp_path: Path, monkeypatch: Any) -> None:
@@ -54,7 +57,10 @@ def test_two_files_for_one_country_in_one_year(tmp_path: Path, monkeypatch: Any)
     write_tree(tmp_path, {"rubrics/test.yaml": rubric, "countries/2023/MEX.yaml": body, "countries/2023/MEX.yml": body})
     monkeypatch.chdir(tmp_path)
     result = run_cli("check")
-    assert "countries/2023/MEX.yml:1:10: error: a second file for MEX in 2023; the first is countries/2023/MEX.yaml; keep one" in result.stdout
+    assert (
+        "countries/2023/MEX.yml:1:10: error: a second file for MEX in 2023; the first is countries/2023/MEX.yaml; keep one"
+        in result.stdout
+    )
     assert result.exit_code == 1
 
 
@@ -86,7 +92,9 @@ scalars = st.one_of(
     # Control characters and Unicode line separators are left out: YAML folds them as line breaks.
     st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30),
 )
-plain = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25)
+plain = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
+)
 
 
 @given(plain)

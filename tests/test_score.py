@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from atdscore.model import Aggregation, Answer, CountryFile, Rubric
+from atdscore.model import Answer, CountryFile, Rubric
 from atdscore.numbers import fixed, machine, trimmed
 from atdscore.rank import rank_countries
 from atdscore.score import State, score_country, score_indicator
 
 
 def rubric(categories: list[dict[str, Any]], aggregation: str = "points") -> Rubric:
-    return Rubric.model_validate({"id": "r", "title": "R", "version": "1", "aggregation": aggregation, "categories": categories})
+    return Rubric.model_validate(
+        {"id": "r", "title": "R", "version": "1", "aggregation": aggregation, "categories": categories}
+    )
 
 
 def country(answers: dict[str, Any], code: str = "MEX") -> CountryFile:
@@ -26,10 +28,23 @@ def value(v: Any) -> dict[str, Any]:
     return {"value": v, "evidence": [{"title": "t", "date": "2023"}]}
 
 
-CHOICE = {"id": "c", "type": "choice", "question": "q", "options": [{"id": "a", "label": "A", "points": 3}, {"id": "b", "label": "B", "points": 0.1}]}
-CHECKLIST = {"id": "k", "type": "checklist", "question": "q", "items": [{"id": "x", "label": "X", "points": 0.1}, {"id": "y", "label": "Y", "points": 0.2}]}
+CHOICE = {
+    "id": "c",
+    "type": "choice",
+    "question": "q",
+    "options": [{"id": "a", "label": "A", "points": 3}, {"id": "b", "label": "B", "points": 0.1}],
+}
+CHECKLIST = {
+    "id": "k",
+    "type": "checklist",
+    "question": "q",
+    "items": [{"id": "x", "label": "X", "points": 0.1}, {"id": "y", "label": "Y", "points": 0.2}],
+}
 NUMBER = {
-    "id": "n", "type": "number", "unit": "days", "question": "q",
+    "id": "n",
+    "type": "number",
+    "unit": "days",
+    "question": "q",
     "bands": [{"max": 1.5, "points": 4}, {"max": 30, "points": 2}, {"points": 0}],
 }
 SCORE = {"id": "s", "type": "score", "min": 0, "max": 5, "question": "q"}
@@ -41,20 +56,23 @@ def indicator_points(spec: dict[str, Any], v: Any) -> Fraction:
     return score_indicator("cat." + spec["id"], ind, Answer.model_validate(value(v))).points
 
 
-@pytest.mark.parametrize(("spec", "answer", "points"), [
-    (CHOICE, "a", Fraction(3)),
-    (CHOICE, "b", Fraction(1, 10)),
-    (CHECKLIST, [], Fraction(0)),
-    (CHECKLIST, ["x", "y"], Fraction(3, 10)),
-    (NUMBER, 0, Fraction(4)),
-    (NUMBER, 1.5, Fraction(4)),  # a band's max is inclusive: 36 hours is within 1.5 days
-    (NUMBER, 1.6, Fraction(2)),
-    (NUMBER, 30, Fraction(2)),
-    (NUMBER, 31, Fraction(0)),
-    (NUMBER, float("inf"), Fraction(0)),  # no limit in law falls in the last band
-    (SCORE, 0, Fraction(0)),
-    (SCORE, 5, Fraction(5)),
-])
+@pytest.mark.parametrize(
+    ("spec", "answer", "points"),
+    [
+        (CHOICE, "a", Fraction(3)),
+        (CHOICE, "b", Fraction(1, 10)),
+        (CHECKLIST, [], Fraction(0)),
+        (CHECKLIST, ["x", "y"], Fraction(3, 10)),
+        (NUMBER, 0, Fraction(4)),
+        (NUMBER, 1.5, Fraction(4)),  # a band's max is inclusive: 36 hours is within 1.5 days
+        (NUMBER, 1.6, Fraction(2)),
+        (NUMBER, 30, Fraction(2)),
+        (NUMBER, 31, Fraction(0)),
+        (NUMBER, float("inf"), Fraction(0)),  # no limit in law falls in the last band
+        (SCORE, 0, Fraction(0)),
+        (SCORE, 5, Fraction(5)),
+    ],
+)
 def test_indicator_points(spec: dict[str, Any], answer: Any, points: Fraction) -> None:
     assert indicator_points(spec, answer) == points
 
@@ -91,17 +109,21 @@ def test_coverage_counts_unknown_and_missing_against_applicable_indicators() -> 
     r = rubric([{"id": "cat", "title": "T", "indicators": [CHOICE, SCORE, CHECKLIST]}])
     result = score_country(r, country({"cat.c": value("a"), "cat.s": {"status": "unknown"}}))
     assert result.coverage == Fraction(1, 3)
-    result = score_country(r, country({"cat.c": value("a"), "cat.s": {"status": "unknown"}, "cat.k": {"status": "not-applicable"}}))
+    result = score_country(
+        r, country({"cat.c": value("a"), "cat.s": {"status": "unknown"}, "cat.k": {"status": "not-applicable"}})
+    )
     assert result.coverage == Fraction(1, 2)
 
 
 def test_points_aggregation_applies_weights_penalty_floor_and_bonus_cap() -> None:
-    r = rubric([
-        {"id": "a", "title": "A", "weight": 2, "indicators": [SCORE]},
-        {"id": "b", "title": "B", "indicators": [{**SCORE, "max": 10}]},
-        {"id": "p", "title": "P", "kind": "penalty", "floor": -3, "indicators": [{**SCORE, "min": -5, "max": 0}]},
-        {"id": "x", "title": "X", "kind": "bonus", "cap": 2, "indicators": [{**SCORE, "min": 0, "max": 5}]},
-    ])
+    r = rubric(
+        [
+            {"id": "a", "title": "A", "weight": 2, "indicators": [SCORE]},
+            {"id": "b", "title": "B", "indicators": [{**SCORE, "max": 10}]},
+            {"id": "p", "title": "P", "kind": "penalty", "floor": -3, "indicators": [{**SCORE, "min": -5, "max": 0}]},
+            {"id": "x", "title": "X", "kind": "bonus", "cap": 2, "indicators": [{**SCORE, "min": 0, "max": 5}]},
+        ]
+    )
     result = score_country(r, country({"a.s": value(5), "b.s": value(5), "p.s": value(-5), "x.s": value(5)}))
     # 2*5 + 5 = 15 of 2*5 + 10 = 20; penalty -5 held at -3; bonus 5 held at 2.
     assert [c.points for c in result.categories] == [5, 5, -3, 2]
@@ -109,10 +131,12 @@ def test_points_aggregation_applies_weights_penalty_floor_and_bonus_cap() -> Non
 
 
 def test_total_never_falls_below_zero() -> None:
-    r = rubric([
-        {"id": "a", "title": "A", "indicators": [SCORE]},
-        {"id": "p", "title": "P", "kind": "penalty", "floor": -10, "indicators": [{**SCORE, "min": -5, "max": 0}]},
-    ])
+    r = rubric(
+        [
+            {"id": "a", "title": "A", "indicators": [SCORE]},
+            {"id": "p", "title": "P", "kind": "penalty", "floor": -10, "indicators": [{**SCORE, "min": -5, "max": 0}]},
+        ]
+    )
     result = score_country(r, country({"a.s": value(1), "p.s": value(-5)}))
     assert (result.points, result.percent) == (0, 0)
 
@@ -132,7 +156,7 @@ def test_weighted_mean_of_category_percentages() -> None:
 
 
 def test_weighted_mean_penalty_counts_as_share_of_point_maximum() -> None:
-    cats = [
+    cats: list[dict[str, Any]] = [
         {"id": "a", "title": "A", "indicators": [{**SCORE, "max": 10}]},
         {"id": "p", "title": "P", "kind": "penalty", "floor": -5, "indicators": [{**SCORE, "min": -2, "max": 0}]},
     ]
@@ -142,7 +166,10 @@ def test_weighted_mean_penalty_counts_as_share_of_point_maximum() -> None:
 
 
 def test_a_category_with_everything_not_applicable_leaves_the_mean() -> None:
-    r = rubric([{"id": "a", "title": "A", "indicators": [SCORE]}, {"id": "b", "title": "B", "indicators": [CHOICE]}], "weighted-mean")
+    r = rubric(
+        [{"id": "a", "title": "A", "indicators": [SCORE]}, {"id": "b", "title": "B", "indicators": [CHOICE]}],
+        "weighted-mean",
+    )
     result = score_country(r, country({"a.s": value(5), "b.c": {"status": "not-applicable"}}))
     assert result.percent == 100
     assert result.categories[1].percent is None
@@ -154,8 +181,18 @@ def test_nextgen_structure_is_expressible() -> None:
     cats: list[dict[str, Any]] = [
         {"id": f"c{n}", "title": f"C{n}", "indicators": [{**SCORE, "max": m}]} for n, m in enumerate(maxima)
     ]
-    cats.append({"id": "penalty", "title": "P", "kind": "penalty", "floor": -15, "indicators": [{**SCORE, "min": -15, "max": 0}]})
-    cats.append({"id": "bonus", "title": "B", "kind": "bonus", "cap": 15, "indicators": [{**SCORE, "min": 0, "max": 15}]})
+    cats.append(
+        {
+            "id": "penalty",
+            "title": "P",
+            "kind": "penalty",
+            "floor": -15,
+            "indicators": [{**SCORE, "min": -15, "max": 0}],
+        }
+    )
+    cats.append(
+        {"id": "bonus", "title": "B", "kind": "bonus", "cap": 15, "indicators": [{**SCORE, "min": 0, "max": 15}]}
+    )
     r = rubric(cats)
     best = {f"c{n}.s": value(m) for n, m in enumerate(maxima)} | {"penalty.s": value(0), "bonus.s": value(15)}
     result = score_country(r, country(best))
@@ -165,7 +202,10 @@ def test_nextgen_structure_is_expressible() -> None:
 
 def test_ties_share_a_rank_and_are_listed_by_code() -> None:
     r = rubric([{"id": "a", "title": "A", "indicators": [SCORE]}])
-    results = [score_country(r, country({"a.s": value(v)}, code)) for code, v in [("THA", 3), ("BEL", 5), ("MYS", 3), ("MEX", 1)]]
+    results = [
+        score_country(r, country({"a.s": value(v)}, code))
+        for code, v in [("THA", 3), ("BEL", 5), ("MYS", 3), ("MEX", 1)]
+    ]
     ranked = rank_countries(results)
     assert [(e.rank, e.result.country) for e in ranked] == [(1, "BEL"), (2, "MYS"), (2, "THA"), (4, "MEX")]
 

@@ -6,9 +6,10 @@ as fast as typer itself.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -38,7 +39,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     md = "md"
     csv = "csv"
@@ -51,7 +52,9 @@ ProjectArg = Annotated[
 ]
 RubricOpt = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
-    typer.Option("--rubric", "-r", help="Score with this rubric file instead of the one the country files name.", dir_okay=False),
+    typer.Option(
+        "--rubric", "-r", help="Score with this rubric file instead of the one the country files name.", dir_okay=False
+    ),
 ]
 YearOpt = Annotated[
     Optional[int],  # noqa: UP045
@@ -106,7 +109,9 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
 
     for problem in sort_problems(problems):
         where, _, rest = problem.render().partition(f": {problem.severity.value}: ")
-        text = Text.assemble((where, "bold"), ": ", (problem.severity.value, "bold red" if problem.is_error else "yellow"), ": ", rest)
+        text = Text.assemble(
+            (where, "bold"), ": ", (problem.severity.value, "bold red" if problem.is_error else "yellow"), ": ", rest
+        )
         console.print(text)
 
 
@@ -117,7 +122,10 @@ def _layout(project: Path) -> Layout:
         _usage_error(f"'{project}' is not a folder", "give the folder that holds rubrics/ and countries/")
     layout = find_layout(project)
     if not layout.countries.is_dir():
-        _usage_error(f"no countries/ folder in '{project}'", "run atdscore in a data repository, or give its folder as an argument")
+        _usage_error(
+            f"no countries/ folder in '{project}'",
+            "run atdscore in a data repository, or give its folder as an argument",
+        )
     return layout
 
 
@@ -155,7 +163,9 @@ def _edition(project: Path, rubric: Path | None, year: int | None) -> tuple[Layo
         raise typer.Exit(EXIT_INVALID)
     warnings = len(problems)
     if warnings:
-        _console(stderr=True).print(f"[yellow]{warnings} warning{'s' if warnings > 1 else ''}[/]; run [bold]atdscore check[/] to see them.")
+        _console(stderr=True).print(
+            f"[yellow]{warnings} warning{'s' if warnings > 1 else ''}[/]; run [bold]atdscore check[/] to see them."
+        )
     return layout, edition, rubrics
 
 
@@ -171,12 +181,19 @@ def _emit(text: str, output: Path | None) -> None:
         _usage_error(f"cannot write '{output}': {err.strerror or err}")
 
 
-@app.command(epilog="Examples:\n\n\b\n  atdscore check\n  atdscore check --strict    # as CI runs it\n  atdscore check ../data --year 2023")
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore check\n  atdscore check --strict    # as CI runs it\n  atdscore check ../data --year 2023"
+)
 def check(
     project: ProjectArg = Path("."),
     rubric: RubricOpt = None,
-    year: Annotated[Optional[list[int]], typer.Option("--year", "-y", help="Check only this edition (repeatable). Default: all.", show_default=False)] = None,  # noqa: UP045
-    strict: Annotated[bool, typer.Option("--strict", help="Also fail on missing answers and answers without evidence.")] = False,
+    year: Annotated[
+        list[int] | None,
+        typer.Option("--year", "-y", help="Check only this edition (repeatable). Default: all.", show_default=False),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail on missing answers and answers without evidence.")
+    ] = False,
 ) -> None:
     """Validate every rubric and country file; report each problem as file:line:col.
 
@@ -210,7 +227,9 @@ def check(
     raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
 
 
-@app.command(epilog="Examples:\n\n\b\n  atdscore rank\n  atdscore rank --year 2023 --format md > ranking.md\n  atdscore rank -f json | jq '.countries[0]'\n  atdscore rank -f csv -o ranking.csv")
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore rank\n  atdscore rank --year 2023 --format md > ranking.md\n  atdscore rank -f json | jq '.countries[0]'\n  atdscore rank -f csv -o ranking.csv"
+)
 def rank(
     project: ProjectArg = Path("."),
     rubric: RubricOpt = None,
@@ -228,7 +247,7 @@ def rank(
     from .render import Format, RankReport, render_rank
     from .score import Scorer
 
-    layout, edition, rubrics = _edition(project, rubric, year)
+    layout, edition, _ = _edition(project, rubric, year)
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     scorer = Scorer(edition.rubric)
     results = [scorer.score(c) for c in edition.countries]
@@ -256,7 +275,7 @@ def rank(
         _console().print(rendered)
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     rubric = "rubric"
     country = "country"
 
@@ -267,8 +286,8 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")
 
     Editors such as VS Code use it to complete and check files as you type.
     """
-    from .schema import json_schema
     from .render import to_json
+    from .schema import json_schema
 
     _emit(to_json(json_schema(kind.value)), None)
 
@@ -278,4 +297,7 @@ def main() -> None:
     # pydantic looks for plugins by scanning every installed package's metadata when the first model
     # is built; atdscore uses none, and skipping the scan saves a noticeable part of start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Loading builds hundreds of thousands of small acyclic objects (YAML nodes, dicts, models); the
+    # cyclic garbage collector would scan them again and again for nothing. Run it rarely.
+    gc.set_threshold(200_000, 20, 20)
     app()

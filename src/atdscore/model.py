@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -55,7 +55,12 @@ Text = Annotated[
     str | dict[str, str],
     PlainValidator(_check_text),
     WithJsonSchema(
-        {"anyOf": [{"type": "string"}, {"type": "object", "additionalProperties": {"type": "string"}, "required": ["en"]}]}
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}, "required": ["en"]},
+            ]
+        }
     ),
 ]
 """Text for people: a string, or a map from language code to string (`{en: ..., es: ...}`)."""
@@ -90,7 +95,6 @@ class Standard(_Model):
     url: str | None = None
 
 
-
 class Option(_Model):
     """An option of a choice indicator, or an item of a checklist."""
 
@@ -116,7 +120,6 @@ class _Indicator(_Model):
     guidance: Text | None = None
     recommendation: Text | None = None
     standards: list[Id] = []
-
 
 
 class ChoiceIndicator(_Indicator):
@@ -166,7 +169,7 @@ Indicator = Annotated[
 ]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Standard categories make up the maximum; penalty and bonus points are added to the total."""
 
     STANDARD = "standard"
@@ -188,7 +191,7 @@ class Category(_Model):
     _num = field_validator("weight", "floor", "cap", mode="before")(_points)
 
 
-class Aggregation(str, Enum):
+class Aggregation(StrEnum):
     """How category results make a total."""
 
     POINTS = "points"
@@ -205,7 +208,6 @@ class Rubric(_Model):
     description: Text | None = None
     standards: list[Standard] = []
     categories: list[Category] = Field(min_length=1)
-
 
     @field_validator("version", mode="before")
     @classmethod
@@ -245,7 +247,7 @@ class Evidence(_Model):
         return int(self.date[:4])
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Why an indicator has no value."""
 
     NOT_APPLICABLE = "not-applicable"

@@ -40,7 +40,7 @@ def machine(value: Fraction) -> int | float:
     Its repr is the shortest text that reads back as that float, which is the rounded decimal itself
     (it has far fewer than 15 significant digits), so 0.1 + 0.2 prints as 0.3.
     """
-    scale = 10**MACHINE_PLACES
+    scale: int = 10**MACHINE_PLACES
     num, den = value.numerator, value.denominator
     rounded = (2 * abs(num) * scale + den) // (2 * den)  # half up, in integers
     if rounded % scale == 0:

@@ -6,7 +6,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, Document, Layout, display_path, find_editions, list_rubrics, read_yaml, rubric_path
+from .load import (
+    MAX_COUNTRY_BYTES,
+    MAX_RUBRIC_BYTES,
+    Document,
+    Layout,
+    display_path,
+    find_editions,
+    list_rubrics,
+    read_many,
+    read_yaml,
+    rubric_path,
+)
 from .model import CountryFile, Rubric
 from .names import country_names
 from .problems import Problem, Severity
@@ -70,13 +81,14 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
     """Read, validate and collect the country files of one edition."""
     edition = Edition(year)
     docs: list[Document] = []
+    readable = []
     for path in files:
-        display = display_path(path)
-        name_problem = source_path_problem(path, display)
+        name_problem = source_path_problem(path, display_path(path))
         if name_problem is not None:
             edition.problems.append(name_problem)
-            continue
-        doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "country file")
+        else:
+            readable.append(path)
+    for doc, problems in read_many(readable, MAX_COUNTRY_BYTES, "country file"):
         edition.problems += problems
         if doc is not None:
             docs.append(doc)
@@ -96,7 +108,13 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             continue
         edition.problems += problems
         if country.country in seen:
-            edition.problems.append(doc.problem(("country",), f"a second file for {country.country} in {year}", f"the first is {seen[country.country].display}; keep one"))
+            edition.problems.append(
+                doc.problem(
+                    ("country",),
+                    f"a second file for {country.country} in {year}",
+                    f"the first is {seen[country.country].display}; keep one",
+                )
+            )
             continue
         seen[country.country] = doc
         if not any(p.is_error for p in problems) and available.get(country.rubric) is not None:
@@ -105,7 +123,16 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             by_rubric[country.rubric].append(doc.display)
     if len(by_rubric) > 1:
         counts = ", ".join(f"'{r}' ({len(f)} files)" for r, f in sorted(by_rubric.items()))
-        edition.problems.append(Problem(f"countries/{year}", None, None, Severity.ERROR, f"edition {year} mixes rubrics: {counts}", "score one edition with one rubric"))
+        edition.problems.append(
+            Problem(
+                f"countries/{year}",
+                None,
+                None,
+                Severity.ERROR,
+                f"edition {year} mixes rubrics: {counts}",
+                "score one edition with one rubric",
+            )
+        )
     elif by_rubric:
         edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric)))
     edition.countries.sort(key=lambda c: c.country)

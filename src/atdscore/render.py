@@ -11,7 +11,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats; the values are the spellings of `--format`."""
 
     TABLE = "table"
@@ -126,16 +126,21 @@ def rank_csv(report: RankReport) -> str:
     writer.writerow(["rank", "country", "name", "points", "max", "percent", "coverage", *columns])
     for entry in report.ranked:
         r = entry.result
-        writer.writerow([
-            "" if entry.rank is None else entry.rank,
-            r.country,
-            report.names.get(r.country, r.country),
-            trimmed(r.points),
-            trimmed(r.max),
-            "" if r.percent is None else trimmed(r.percent),
-            trimmed(r.coverage),
-            *(("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points) for c in r.categories),
-        ])
+        writer.writerow(
+            [
+                "" if entry.rank is None else entry.rank,
+                r.country,
+                report.names.get(r.country, r.country),
+                trimmed(r.points),
+                trimmed(r.max),
+                "" if r.percent is None else trimmed(r.percent),
+                trimmed(r.coverage),
+                *(
+                    ("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points)
+                    for c in r.categories
+                ),
+            ]
+        )
     return out.getvalue()
 
 
@@ -160,7 +165,13 @@ def rank_data(report: RankReport) -> dict[str, Any]:
                 "percent": _optional(e.result.percent),
                 "coverage": machine(e.result.coverage),
                 "categories": [
-                    {"id": c.id, "kind": c.kind.value, "points": machine(c.points), "max": machine(c.max), "percent": _optional(c.percent)}
+                    {
+                        "id": c.id,
+                        "kind": c.kind.value,
+                        "points": machine(c.points),
+                        "max": machine(c.max),
+                        "percent": _optional(c.percent),
+                    }
                     for c in e.result.categories
                 ],
             }

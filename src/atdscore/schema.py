@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from . import __version__
 from .model import CountryFile, Rubric
 
-_MODELS = {"rubric": Rubric, "country": CountryFile}
+_MODELS: dict[str, type[BaseModel]] = {"rubric": Rubric, "country": CountryFile}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -7,11 +7,11 @@ same input always gives the same numbers. Rounding happens only when results are
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from enum import Enum
-from fractions import Fraction
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any, NamedTuple
 
 from .model import (
     Aggregation,
@@ -31,7 +31,7 @@ Indicator = ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndica
 HUNDRED = Fraction(100)
 
 
-class State(str, Enum):
+class State(StrEnum):
     """What an indicator's result rests on."""
 
     ANSWERED = "answered"
@@ -40,8 +40,7 @@ class State(str, Enum):
     NOT_APPLICABLE = "not-applicable"
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
+class IndicatorResult(NamedTuple):
     """Points of one indicator, with the best and worst it could score (0 and 0 when not applicable)."""
 
     id: str
@@ -51,8 +50,7 @@ class IndicatorResult:
     min: Fraction
 
 
-@dataclass(frozen=True)
-class CategoryResult:
+class CategoryResult(NamedTuple):
     """Points of one category; `percent` is None for penalty and bonus categories and empty maxima."""
 
     id: str
@@ -103,7 +101,8 @@ def _scale(indicators: Iterable[Indicator]) -> int:
         for v in values:
             exponent = v.as_tuple().exponent
             places = max(places, -exponent if isinstance(exponent, int) else 0)
-    return 10**places
+    scale: int = 10**places
+    return scale
 
 
 class _PreparedIndicator:
@@ -124,7 +123,9 @@ class _PreparedIndicator:
             self.points = {o.id: (Fraction(o.points), int(o.points * scale)) for o in indicator.options}
         elif isinstance(indicator, ChecklistIndicator):
             self.points = {i.id: (Fraction(i.points), int(i.points * scale)) for i in indicator.items}
-        self.bands = [(None if b.max is None else Fraction(b.max), Fraction(b.points)) for b in getattr(indicator, "bands", [])]
+        self.bands = [
+            (None if b.max is None else Fraction(b.max), Fraction(b.points)) for b in getattr(indicator, "bands", [])
+        ]
 
     def points_for(self, value: Any) -> tuple[Fraction, int]:
         """Points (and units) for a valid answer value (validation has already checked it)."""
@@ -141,8 +142,10 @@ class _PreparedIndicator:
         return Fraction(value), value * self.scale
 
     def score(self, answer: Answer | None) -> tuple[IndicatorResult, int, int]:
-        """The result with its points and maximum in units; unknown and missing answers score 0,
-        not-applicable ones drop out of the maximum."""
+        """The result, with its points and maximum in units.
+
+        Unknown and missing answers score 0; not-applicable ones drop out of the maximum.
+        """
         if answer is None:
             return IndicatorResult(self.id, State.MISSING, ZERO, self.high, self.low), 0, self.high_units
         if answer.status is Status.NOT_APPLICABLE:
@@ -172,7 +175,9 @@ class Scorer:
     def score(self, country: CountryFile) -> CountryResult:
         """A country's total under the rubric's aggregation; see README, 'How scores add up'."""
         answers = country.answers
-        categories = tuple(_category(c, [i.score(answers.get(i.id)) for i in inds], self.scale) for c, inds in self.categories)
+        categories = tuple(
+            _category(c, [i.score(answers.get(i.id)) for i in inds], self.scale) for c, inds in self.categories
+        )
         return total(self.rubric.aggregation, country.country, country.year, categories)
 
 
@@ -188,7 +193,15 @@ def _category(category: Category, scored: list[tuple[IndicatorResult, int, int]]
     if category.kind is Kind.STANDARD:
         top = sum(t for _, _, t in scored)
         percent = Fraction(units * 100, top) if top else None
-        return CategoryResult(category.id, category.kind, Fraction(category.weight), Fraction(units, scale), Fraction(top, scale), percent, results)
+        return CategoryResult(
+            category.id,
+            category.kind,
+            Fraction(category.weight),
+            Fraction(units, scale),
+            Fraction(top, scale),
+            percent,
+            results,
+        )
     if category.kind is Kind.PENALTY:
         assert category.floor is not None
         points = max(Fraction(units, scale), Fraction(category.floor))

@@ -102,11 +102,26 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, b
         return loc, f"unknown field '{name}'", did_you_mean(str(name), _fields_at(model, loc[:-1])), True
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        return (*loc, "type"), f"unknown type '{ctx.get('tag')}'", did_you_mean(str(ctx.get("tag")), tags) or one_of(tags), False
+        return (
+            (*loc, "type"),
+            f"unknown type '{ctx.get('tag')}'",
+            did_you_mean(str(ctx.get("tag")), tags) or one_of(tags),
+            False,
+        )
     if kind == "union_tag_not_found":
-        return loc, f"missing field {ctx.get('discriminator', 'type')}", "one of 'choice', 'checklist', 'number', 'score'", True
+        return (
+            loc,
+            f"missing field {ctx.get('discriminator', 'type')}",
+            "one of 'choice', 'checklist', 'number', 'score'",
+            True,
+        )
     if kind == "string_pattern_mismatch":
-        return loc, f"'{value}' is not a valid id", "use lower-case letters, digits and hyphens, e.g. 'time-limits'", False
+        return (
+            loc,
+            f"'{value}' is not a valid id",
+            "use lower-case letters, digits and hyphens, e.g. 'time-limits'",
+            False,
+        )
     if kind in ("enum", "literal_error"):
         expected = [e.strip(" '") for e in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if e.strip()]
         return loc, f"'{value}' is not allowed here", did_you_mean(str(value), expected) or one_of(expected), False
@@ -152,7 +167,13 @@ def load_rubric(doc: Document) -> tuple[Rubric | None, list[Problem]]:
         return None, problems
     expected = doc.path.stem
     if rubric.id != expected:
-        problems.append(doc.problem(("id",), f"rubric id '{rubric.id}' does not match the file name '{doc.path.name}'", f"name the file '{rubric.id}.yaml' or set 'id: {expected}'"))
+        problems.append(
+            doc.problem(
+                ("id",),
+                f"rubric id '{rubric.id}' does not match the file name '{doc.path.name}'",
+                f"name the file '{rubric.id}.yaml' or set 'id: {expected}'",
+            )
+        )
     standard_ids = {s.id for s in rubric.standards}
     for dup in _duplicates(c.id for c in rubric.categories):
         problems.append(doc.problem(("categories",), f"category id '{dup}' is used twice"))
@@ -162,19 +183,31 @@ def load_rubric(doc: Document) -> tuple[Rubric | None, list[Problem]]:
         if cat.weight < 0:
             problems.append(doc.problem((*at, "weight"), "a weight cannot be negative"))
         for dup in _duplicates(i.id for i in cat.indicators):
-            problems.append(doc.problem((*at, "indicators"), f"indicator id '{dup}' is used twice in category '{cat.id}'"))
+            problems.append(
+                doc.problem((*at, "indicators"), f"indicator id '{dup}' is used twice in category '{cat.id}'")
+            )
         for ii, ind in enumerate(cat.indicators):
             iat: Loc = (*at, "indicators", ii)
             for si, ref in enumerate(ind.standards):
                 if ref not in standard_ids:
-                    problems.append(doc.problem((*iat, "standards", si), f"unknown standard '{ref}'", did_you_mean(ref, standard_ids) or "list it under 'standards:' at the top of the rubric"))
+                    problems.append(
+                        doc.problem(
+                            (*iat, "standards", si),
+                            f"unknown standard '{ref}'",
+                            did_you_mean(ref, standard_ids) or "list it under 'standards:' at the top of the rubric",
+                        )
+                    )
             problems += _check_indicator(doc, iat, ind, cat.kind)
     if not any(c.kind is Kind.STANDARD and c.weight > 0 for c in rubric.categories):
-        problems.append(doc.problem(("categories",), "a rubric needs at least one standard category with a weight above 0"))
+        problems.append(
+            doc.problem(("categories",), "a rubric needs at least one standard category with a weight above 0")
+        )
     return (rubric if not any(p.is_error for p in problems) else None), problems
 
 
-def _check_category_kind(doc: Document, at: Loc, kind: Kind, floor: Decimal | None, cap: Decimal | None, weighted: bool) -> list[Problem]:
+def _check_category_kind(
+    doc: Document, at: Loc, kind: Kind, floor: Decimal | None, cap: Decimal | None, weighted: bool
+) -> list[Problem]:
     out = []
     if kind is Kind.PENALTY:
         if floor is None:
@@ -191,13 +224,22 @@ def _check_category_kind(doc: Document, at: Loc, kind: Kind, floor: Decimal | No
     if cap is not None and kind is not Kind.BONUS:
         out.append(doc.problem((*at, "cap"), "only a bonus category has a cap"))
     if weighted and kind is not Kind.STANDARD:
-        out.append(doc.problem((*at, "weight"), "only standard categories have a weight", "penalty and bonus points are added to the total as they are"))
+        out.append(
+            doc.problem(
+                (*at, "weight"),
+                "only standard categories have a weight",
+                "penalty and bonus points are added to the total as they are",
+            )
+        )
     return out
 
 
 def _check_indicator(doc: Document, at: Loc, ind: Indicator, kind: Kind) -> list[Problem]:
     out: list[Problem] = []
-    sign_ok = (lambda p: p <= 0) if kind is Kind.PENALTY else (lambda p: p >= 0)
+
+    def sign_ok(points: Decimal | int) -> bool:
+        return points <= 0 if kind is Kind.PENALTY else points >= 0
+
     sign_word = "0 or below in a penalty category" if kind is Kind.PENALTY else "0 or above"
     if isinstance(ind, ChoiceIndicator | ChecklistIndicator):
         field = "options" if isinstance(ind, ChoiceIndicator) else "items"
@@ -214,12 +256,18 @@ def _check_indicator(doc: Document, at: Loc, ind: Indicator, kind: Kind) -> list
             if not sign_ok(band.points):
                 out.append(doc.problem((*at, "bands", bi, "points"), f"points must be {sign_word}"))
             if last and band.max is not None:
-                out.append(doc.problem((*at, "bands", bi), "the last band has no 'max': it takes every larger answer", key=True))
+                out.append(
+                    doc.problem(
+                        (*at, "bands", bi), "the last band has no 'max': it takes every larger answer", key=True
+                    )
+                )
             if not last and band.max is None:
                 out.append(doc.problem((*at, "bands", bi), "every band but the last needs a 'max'", key=True))
             if band.max is not None:
                 if previous is not None and band.max <= previous:
-                    out.append(doc.problem((*at, "bands", bi, "max"), "band maxima must increase from one band to the next"))
+                    out.append(
+                        doc.problem((*at, "bands", bi, "max"), "band maxima must increase from one band to the next")
+                    )
                 previous = band.max
         if ind.min is not None and ind.max is not None and ind.min > ind.max:
             out.append(doc.problem((*at, "min"), "'min' is larger than 'max'"))
@@ -253,14 +301,39 @@ def check_country(
         return None, problems
     stem, folder = doc.path.stem, doc.path.parent.name
     if country.country not in country_names:
-        hint = f"did you mean '{country.country.upper()}'?" if country.country.upper() in country_names else "use the ISO 3166-1 alpha-3 code, e.g. 'MEX'"
-        problems.append(doc.problem(("country",), f"'{country.country}' is not an ISO 3166-1 alpha-3 country code", hint))
+        hint = (
+            f"did you mean '{country.country.upper()}'?"
+            if country.country.upper() in country_names
+            else "use the ISO 3166-1 alpha-3 code, e.g. 'MEX'"
+        )
+        problems.append(
+            doc.problem(("country",), f"'{country.country}' is not an ISO 3166-1 alpha-3 country code", hint)
+        )
     elif country.country != stem:
-        problems.append(doc.problem(("country",), f"country '{country.country}' does not match the file name '{doc.path.name}'", f"rename the file to '{country.country}{doc.path.suffix}' or fix the code"))
+        problems.append(
+            doc.problem(
+                ("country",),
+                f"country '{country.country}' does not match the file name '{doc.path.name}'",
+                f"rename the file to '{country.country}{doc.path.suffix}' or fix the code",
+            )
+        )
     if folder.isdigit() and country.year != int(folder):
-        problems.append(doc.problem(("year",), f"year {country.year} does not match the folder '{folder}'", f"move the file to countries/{country.year}/ or fix the year"))
+        problems.append(
+            doc.problem(
+                ("year",),
+                f"year {country.year} does not match the folder '{folder}'",
+                f"move the file to countries/{country.year}/ or fix the year",
+            )
+        )
     if country.rubric not in rubrics:
-        problems.append(doc.problem(("rubric",), f"unknown rubric '{country.rubric}'", did_you_mean(country.rubric, rubrics) or (one_of(sorted(rubrics)) if rubrics else "add the rubric file under rubrics/")))
+        problems.append(
+            doc.problem(
+                ("rubric",),
+                f"unknown rubric '{country.rubric}'",
+                did_you_mean(country.rubric, rubrics)
+                or (one_of(sorted(rubrics)) if rubrics else "add the rubric file under rubrics/"),
+            )
+        )
         return country, problems
     rubric = rubrics[country.rubric]
     if rubric is None:
@@ -279,10 +352,21 @@ def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
             if isinstance(item, str):
                 cited.add(item)
                 if item not in country.sources:
-                    hint = did_you_mean(item, country.sources) or "add it under 'sources:' or write the source out as {title, url, date}"
+                    hint = (
+                        did_you_mean(item, country.sources)
+                        or "add it under 'sources:' or write the source out as {title, url, date}"
+                    )
                     out.append(doc.problem(("answers", key, "evidence", ei), f"unknown source '{item}'", hint))
     for unused in sorted(set(country.sources) - cited):
-        out.append(doc.problem(("sources", unused), f"source '{unused}' is never cited", "cite it or remove it", severity=Severity.WARNING, key=True))
+        out.append(
+            doc.problem(
+                ("sources", unused),
+                f"source '{unused}' is never cited",
+                "cite it or remove it",
+                severity=Severity.WARNING,
+                key=True,
+            )
+        )
     return out
 
 
@@ -294,21 +378,47 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
         indicator = indicators.get(key)
         if indicator is None:
             hint = did_you_mean(key, indicators) or "answers are keyed '<category>.<indicator>' as in the rubric"
-            out.append(doc.problem(("answers", key), f"unknown indicator '{key}' in rubric '{rubric.id}'", hint, key=True))
+            out.append(
+                doc.problem(("answers", key), f"unknown indicator '{key}' in rubric '{rubric.id}'", hint, key=True)
+            )
             continue
         if answer.status is not None:
             continue
         out += _check_value(doc, ("answers", key, "value"), key, indicator, answer.value)
         evidence = resolve_evidence(answer, country.sources)
         if not answer.evidence:
-            out.append(doc.problem(("answers", key), f"answer to {key} cites no evidence", "add 'evidence:' with at least one source, or mark it 'status: unknown'", severity=gap, key=True))
+            out.append(
+                doc.problem(
+                    ("answers", key),
+                    f"answer to {key} cites no evidence",
+                    "add 'evidence:' with at least one source, or mark it 'status: unknown'",
+                    severity=gap,
+                    key=True,
+                )
+            )
         elif evidence and max(e.year for e in evidence) < country.year - STALE_YEARS:
             newest = max(e.year for e in evidence)
-            out.append(doc.problem(("answers", key, "evidence"), f"the newest evidence for {key} is from {newest}, more than {STALE_YEARS} years before {country.year}", "check that it still holds and cite a newer source", severity=Severity.WARNING, key=True))
+            out.append(
+                doc.problem(
+                    ("answers", key, "evidence"),
+                    f"the newest evidence for {key} is from {newest}, more than {STALE_YEARS} years before {country.year}",
+                    "check that it still holds and cite a newer source",
+                    severity=Severity.WARNING,
+                    key=True,
+                )
+            )
     missing = [k for k in indicators if k not in country.answers]
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        out.append(doc.problem(("answers",), f"no answer for {len(missing)} indicator{'s' if len(missing) > 1 else ''}: {shown}", "answer them, or write 'status: unknown' with a note", severity=gap, key=True))
+        out.append(
+            doc.problem(
+                ("answers",),
+                f"no answer for {len(missing)} indicator{'s' if len(missing) > 1 else ''}: {shown}",
+                "answer them, or write 'status: unknown' with a note",
+                severity=gap,
+                key=True,
+            )
+        )
     return out
 
 
@@ -319,7 +429,13 @@ def resolve_evidence(answer: Answer, sources: dict[str, Evidence]) -> list[Evide
 
 def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -> list[Problem]:
     if isinstance(value, bool):
-        return [doc.problem(at, f"the answer to {key} was read as true/false", "put quotes around it, or use one of the rubric's ids")]
+        return [
+            doc.problem(
+                at,
+                f"the answer to {key} was read as true/false",
+                "put quotes around it, or use one of the rubric's ids",
+            )
+        ]
     if isinstance(ind, ChoiceIndicator):
         ids = [o.id for o in ind.options]
         if not isinstance(value, str):
@@ -330,24 +446,42 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
     if isinstance(ind, ChecklistIndicator):
         ids = [o.id for o in ind.items]
         if not isinstance(value, list):
-            return [doc.problem(at, f"expected a list of item ids for {key}, got {_describe(value)}", "write [] when no item applies")]
+            return [
+                doc.problem(
+                    at,
+                    f"expected a list of item ids for {key}, got {_describe(value)}",
+                    "write [] when no item applies",
+                )
+            ]
         out = []
         for n, item in enumerate(value):
             if not isinstance(item, str) or item not in ids:
-                out.append(doc.problem((*at, n), f"unknown item '{item}' for {key}", did_you_mean(str(item), ids) or one_of(ids)))
+                out.append(
+                    doc.problem(
+                        (*at, n), f"unknown item '{item}' for {key}", did_you_mean(str(item), ids) or one_of(ids)
+                    )
+                )
         for dup in _duplicates(v for v in value if isinstance(v, str)):
             out.append(doc.problem(at, f"item '{dup}' is listed twice for {key}"))
         return out
     if isinstance(ind, NumberIndicator):
         if not isinstance(value, int | float) or math.isnan(value) or value == -math.inf:
-            return [doc.problem(at, f"expected a number for {key}, got {_describe(value)}", "write .inf for 'no limit'")]
+            return [
+                doc.problem(at, f"expected a number for {key}, got {_describe(value)}", "write .inf for 'no limit'")
+            ]
         if ind.min is not None and value < ind.min:
             return [doc.problem(at, f"{value} is below the minimum {ind.min} for {key}")]
         if ind.max is not None and value > ind.max:
             return [doc.problem(at, f"{value} is above the maximum {ind.max} for {key}")]
         return []
     if not isinstance(value, int):
-        return [doc.problem(at, f"expected a whole number of points for {key}, got {_describe(value)}", f"from {ind.min} to {ind.max}")]
+        return [
+            doc.problem(
+                at,
+                f"expected a whole number of points for {key}, got {_describe(value)}",
+                f"from {ind.min} to {ind.max}",
+            )
+        ]
     if not ind.min <= value <= ind.max:
         return [doc.problem(at, f"{value} is outside {ind.min}..{ind.max} for {key}")]
     return []
@@ -356,5 +490,12 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
 def source_path_problem(path: Path, display: str) -> Problem | None:
     """A problem for a country file whose name cannot be an ISO3 code (checked before reading it)."""
     if len(path.stem) != 3 or not path.stem.isalpha() or not path.stem.isupper():
-        return Problem(display, None, None, Severity.ERROR, f"'{path.name}' is not named after a country", "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'")
+        return Problem(
+            display,
+            None,
+            None,
+            Severity.ERROR,
+            f"'{path.name}' is not named after a country",
+            "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'",
+        )
     return None
