@@ -84,7 +84,7 @@ def test_rank_output_file(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "ranking.csv"
     result = run_cli("rank", str(project), "-f", "csv", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert out.read_text().startswith("rank,country,name,points,max,percent,coverage,")
+    assert out.read_text().startswith("rank,country,name,points,max,percent,band,coverage,")
 
 
 def test_rank_with_rubric_override(project: Path) -> None:

@@ -198,6 +198,15 @@ class Aggregation(StrEnum):
     WEIGHTED_MEAN = "weighted-mean"
 
 
+class ScoreBand(_Model):
+    """A verbal band for totals: from `min` percent (inclusive) up to the next band's `min`."""
+
+    min: Points
+    label: Text
+
+    _num = field_validator("min", mode="before")(_points)
+
+
 class Rubric(_Model):
     """A scoring framework: categories of indicators, and how they add up."""
 
@@ -207,6 +216,7 @@ class Rubric(_Model):
     aggregation: Aggregation = Aggregation.POINTS
     description: Text | None = None
     standards: list[Standard] = []
+    bands: list[ScoreBand] = []
     categories: list[Category] = Field(min_length=1)
 
     @field_validator("version", mode="before")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .model import Kind, Rubric, text_in
 from .numbers import fixed, machine, trimmed
 from .rank import Ranked
-from .score import CategoryResult
+from .score import CategoryResult, band_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -64,20 +64,33 @@ def _headers(report: RankReport) -> list[str]:
     return [c.id for c in report.rubric.categories]
 
 
+def band_text(report: RankReport, percent: Fraction | None) -> str:
+    """The rubric's verbal band for a percent, in the report's language ('' without bands)."""
+    band = band_for(report.rubric, percent)
+    return text_in(band.label, report.lang) if band else ""
+
+
 def _row(report: RankReport, entry: Ranked) -> list[str]:
     r = entry.result
+    band = [band_text(report, r.percent)] if report.rubric.bands else []
     return [
         "–" if entry.rank is None else str(entry.rank),
         report.names.get(r.country, r.country),
         r.country,
         percent_text(r.percent),
+        *band,
         f"{trimmed(r.points, 1)} / {trimmed(r.max, 1)}",
         f"{fixed(r.coverage * 100, 0)}%",
         *(category_text(c) for c in r.categories),
     ]
 
 
-_FIXED_HEADERS = ["Rank", "Country", "ISO3", "Score %", "Points", "Coverage"]
+_LEFT = {"Country", "ISO3", "Band"}
+
+
+def _fixed_headers(report: RankReport) -> list[str]:
+    band = ["Band"] if report.rubric.bands else []
+    return ["Rank", "Country", "ISO3", "Score %", *band, "Points", "Coverage"]
 
 
 def rank_title(report: RankReport) -> str:
@@ -90,8 +103,9 @@ def rank_table(report: RankReport) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=rank_title(report), title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
-    for n, header in enumerate(_FIXED_HEADERS):
-        table.add_column(header, justify="left" if n in (1, 2) else "right", no_wrap=True)
+    fixed_headers = _fixed_headers(report)
+    for header in fixed_headers:
+        table.add_column(header, justify="left" if header in _LEFT else "right", no_wrap=header != "Band")
     for header in _headers(report):
         # Break ids at hyphens so that narrow terminals wrap them cleanly.
         table.add_column(header.replace("-", "-\n"), justify="right", min_width=5)
@@ -107,12 +121,12 @@ def _md_cell(text: str) -> str:
 
 def rank_markdown(report: RankReport) -> str:
     """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
-    headers = _FIXED_HEADERS + _headers(report)
+    headers = _fixed_headers(report) + _headers(report)
     lines = [
         f"**{_md_cell(rank_title(report))}**",
         "",
         "| " + " | ".join(_md_cell(h) for h in headers) + " |",
-        "|" + "|".join(":---" if n in (1, 2) else "---:" for n in range(len(headers))) + "|",
+        "|" + "|".join(":---" if h in _LEFT else "---:" for h in headers) + "|",
     ]
     lines += ["| " + " | ".join(_md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
     return "\n".join(lines) + "\n"
@@ -123,7 +137,8 @@ def rank_csv(report: RankReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     columns = [f"{c.id}_percent" if c.kind is Kind.STANDARD else f"{c.id}_points" for c in report.rubric.categories]
-    writer.writerow(["rank", "country", "name", "points", "max", "percent", "coverage", *columns])
+    band = ["band"] if report.rubric.bands else []
+    writer.writerow(["rank", "country", "name", "points", "max", "percent", *band, "coverage", *columns])
     for entry in report.ranked:
         r = entry.result
         writer.writerow(
@@ -134,6 +149,7 @@ def rank_csv(report: RankReport) -> str:
                 trimmed(r.points),
                 trimmed(r.max),
                 "" if r.percent is None else trimmed(r.percent),
+                *([band_text(report, r.percent)] if band else []),
                 trimmed(r.coverage),
                 *(
                     ("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points)
@@ -163,6 +179,7 @@ def rank_data(report: RankReport) -> dict[str, Any]:
                 "points": machine(e.result.points),
                 "max": machine(e.result.max),
                 "percent": _optional(e.result.percent),
+                "band": band_text(report, e.result.percent) or None,
                 "coverage": machine(e.result.coverage),
                 "categories": [
                     {

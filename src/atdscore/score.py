@@ -23,6 +23,7 @@ from .model import (
     Kind,
     NumberIndicator,
     Rubric,
+    ScoreBand,
     ScoreIndicator,
     Status,
 )
@@ -179,6 +180,17 @@ class Scorer:
             _category(c, [i.score(answers.get(i.id)) for i in inds], self.scale) for c, inds in self.categories
         )
         return total(self.rubric.aggregation, country.country, country.year, categories)
+
+
+def band_for(rubric: Rubric, percent: Fraction | None) -> ScoreBand | None:
+    """The rubric's verbal band for a total percent, if the rubric defines bands."""
+    if percent is None:
+        return None
+    found = None
+    for band in rubric.bands:
+        if percent >= band.min:
+            found = band
+    return found
 
 
 def score_country(rubric: Rubric, country: CountryFile) -> CountryResult:

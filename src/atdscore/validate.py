@@ -198,6 +198,11 @@ def load_rubric(doc: Document) -> tuple[Rubric | None, list[Problem]]:
                         )
                     )
             problems += _check_indicator(doc, iat, ind, cat.kind)
+    for bi, band in enumerate(rubric.bands):
+        if bi == 0 and band.min != 0:
+            problems.append(doc.problem(("bands", 0, "min"), "the first band must start at 0"))
+        elif bi and band.min <= rubric.bands[bi - 1].min:
+            problems.append(doc.problem(("bands", bi, "min"), "band minima must increase from one band to the next"))
     if not any(c.kind is Kind.STANDARD and c.weight > 0 for c in rubric.categories):
         problems.append(
             doc.problem(("categories",), "a rubric needs at least one standard category with a weight above 0")
