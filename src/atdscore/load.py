@@ -231,8 +231,21 @@ class _Builder:
         return out
 
 
+# Folders that stand for something else in messages, such as a git revision extracted to a temporary
+# folder: a file there is shown as `<label><path inside it>`, e.g. `origin/main:countries/2023/MEX.yaml`.
+_LABELLED_ROOTS: dict[Path, str] = {}
+
+
+def label_root(root: Path, label: str) -> None:
+    """Show files under `root` as `label` followed by their path inside `root`."""
+    _LABELLED_ROOTS[root] = label
+
+
 def display_path(path: Path, base: Path | None = None) -> str:
-    """The path as a user typed it: relative to `base` (default: the current folder) when inside it."""
+    """The path as a user would write it: relative to `base` (default: the current folder) when inside it."""
+    for root, label in _LABELLED_ROOTS.items():
+        if path.is_relative_to(root):
+            return label + path.relative_to(root).as_posix()
     # Lexical only: resolving symlinks costs system calls for every file and is not needed to be readable.
     if not path.is_absolute():
         return path.as_posix()

@@ -114,8 +114,8 @@ def rank_table(report: RankReport) -> RenderableType:
     return table
 
 
-def _md_cell(text: str) -> str:
-    # A '|' would end the cell and '<' could start HTML: both are escaped.
+def md_cell(text: str) -> str:
+    """Text made safe for a Markdown table cell: a '|' would end the cell and '<' could start HTML."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
@@ -123,12 +123,12 @@ def rank_markdown(report: RankReport) -> str:
     """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
     headers = _fixed_headers(report) + _headers(report)
     lines = [
-        f"**{_md_cell(rank_title(report))}**",
+        f"**{md_cell(rank_title(report))}**",
         "",
-        "| " + " | ".join(_md_cell(h) for h in headers) + " |",
+        "| " + " | ".join(md_cell(h) for h in headers) + " |",
         "|" + "|".join(":---" if h in _LEFT else "---:" for h in headers) + "|",
     ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
+    lines += ["| " + " | ".join(md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
     return "\n".join(lines) + "\n"
 
 

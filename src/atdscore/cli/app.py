@@ -1,0 +1,198 @@
+"""The typer app, the options commands share, and the helpers they print and exit with.
+
+Only typer is imported at start-up; each command imports what it needs, so `atdscore --help` stays
+as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from .. import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..load import Layout
+    from ..problems import Problem
+    from ..project import Edition, RubricSet
+
+# Exit codes: 0 all good, 1 invalid data (or a failed threshold), 2 a usage error.
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="atdscore",
+    help="Score, rank and explain how far states have ended the immigration detention of children.\n\n"
+    "Run it in a data repository that has `rubrics/` and `countries/<year>/<ISO3>.yaml`.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+ProjectArg = Annotated[
+    Path,
+    typer.Argument(help="Project folder holding rubrics/ and countries/ (or a countries/ folder).", show_default="."),
+]
+RubricOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+    typer.Option(
+        "--rubric", "-r", help="Score with this rubric file instead of the one the country files name.", dir_okay=False
+    ),
+]
+YearOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--year", "-y", help="Edition year. Default: the latest edition.", show_default=False),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"atdscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Score, rank and explain how far states have ended the immigration detention of children."""
+
+
+def make_console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def usage_error(message: str, hint: str | None = None) -> NoReturn:
+    console = make_console(stderr=True)
+    console.print(f"[bold red]error:[/] {escape(message)}")
+    if hint:
+        console.print(f"  {escape(hint)}")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def print_problems(problems: list[Problem], console: Console) -> None:
+    from rich.text import Text
+
+    from ..problems import sort_problems
+
+    for problem in sort_problems(problems):
+        where, _, rest = problem.render().partition(f": {problem.severity.value}: ")
+        text = Text.assemble(
+            (where, "bold"), ": ", (problem.severity.value, "bold red" if problem.is_error else "yellow"), ": ", rest
+        )
+        console.print(text)
+
+
+def project_layout(project: Path) -> Layout:
+    from ..load import find_layout
+
+    if not project.is_dir():
+        usage_error(f"'{project}' is not a folder", "give the folder that holds rubrics/ and countries/")
+    layout = find_layout(project)
+    if not layout.countries.is_dir():
+        usage_error(
+            f"no countries/ folder in '{project}'",
+            "run atdscore in a data repository, or give its folder as an argument",
+        )
+    return layout
+
+
+def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
+    from ..project import RubricSet
+
+    if rubric is not None and not rubric.is_file():
+        usage_error(f"rubric file '{rubric}' does not exist")
+    return RubricSet(layout.rubrics, rubric)
+
+
+def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Layout, Edition, RubricSet]:
+    """Load one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid."""
+    from ..load import find_editions
+
+    layout = project_layout(project)
+    editions = find_editions(layout.countries)
+    if not editions:
+        usage_error(f"no editions in '{layout.countries}'", "country files go in countries/<year>/<ISO3>.yaml")
+    if year is None:
+        year = max(editions)
+    elif year not in editions:
+        usage_error(f"no {year} edition", "editions: " + ", ".join(str(y) for y in editions))
+    rubrics = rubric_set(layout, rubric)
+    return layout, load_valid_edition(year, editions[year], rubrics), rubrics
+
+
+def load_valid_edition(year: int, files: list[Path], rubrics: RubricSet) -> Edition:
+    """Load and validate an edition's files, or print its errors and exit 1."""
+    from ..problems import has_errors
+    from ..project import load_edition
+
+    edition = load_edition(year, files, rubrics)
+    problems = rubrics.problems + edition.problems
+    if has_errors(problems) or edition.rubric is None:
+        err = make_console(stderr=True)
+        print_problems([p for p in problems if p.is_error], err)
+        if edition.rubric is None and not has_errors(problems):
+            err.print(f"error: no valid country files in the {year} edition")
+        err.print("[red]The data has errors; nothing was scored.[/] Run [bold]atdscore check[/] for the full report.")
+        raise typer.Exit(EXIT_INVALID)
+    warnings = len(problems)
+    if warnings:
+        make_console(stderr=True).print(
+            f"[yellow]{warnings} warning{'s' if warnings > 1 else ''}[/]; run [bold]atdscore check[/] to see them."
+        )
+    return edition
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write text to the output file (only once it is complete) or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        usage_error(f"cannot write '{output}': {err.strerror or err}")
+
+
+def main() -> None:
+    """Entry point of the `atdscore` console script."""
+    # pydantic looks for plugins by scanning every installed package's metadata when the first model
+    # is built; atdscore uses none, and skipping the scan saves a noticeable part of start-up.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Loading builds hundreds of thousands of small acyclic objects (YAML nodes, dicts, models); the
+    # cyclic garbage collector would scan them again and again for nothing. Run it rarely.
+    gc.set_threshold(200_000, 20, 20)
+    app()

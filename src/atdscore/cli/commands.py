@@ -1,0 +1,144 @@
+"""Commands over one project's data: check, rank, schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .. import __version__
+from .app import (
+    EXIT_INVALID,
+    EXIT_OK,
+    FormatOpt,
+    OutputFormat,
+    OutputOpt,
+    ProjectArg,
+    RubricOpt,
+    YearOpt,
+    app,
+    emit,
+    escape,
+    load_year,
+    make_console,
+    print_problems,
+    project_layout,
+    rubric_set,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from ..problems import Problem
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore check\n  atdscore check --strict    # as CI runs it\n  atdscore check ../data --year 2023"
+)
+def check(
+    project: ProjectArg = Path("."),
+    rubric: RubricOpt = None,
+    year: Annotated[
+        list[int] | None,
+        typer.Option("--year", "-y", help="Check only this edition (repeatable). Default: all.", show_default=False),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail on missing answers and answers without evidence.")
+    ] = False,
+) -> None:
+    """Validate every rubric and country file; report each problem as file:line:col.
+
+    Exit status: 0 when the data is valid (warnings allowed), 1 when any file has errors.
+    """
+    from ..load import find_editions
+    from ..project import load_edition
+
+    layout = project_layout(project)
+    editions = find_editions(layout.countries)
+    if year:
+        missing = sorted(set(year) - set(editions))
+        if missing:
+            usage_error(f"no {missing[0]} edition", "editions: " + ", ".join(str(y) for y in editions))
+        editions = {y: f for y, f in editions.items() if y in year}
+    rubrics = rubric_set(layout, rubric)
+    rubrics.load_all()
+    problems: list[Problem] = []
+    files = 0
+    for y, paths in editions.items():
+        files += len(paths)
+        problems += load_edition(y, paths, rubrics, strict=strict).problems
+    problems = rubrics.problems + problems
+    console = make_console()
+    print_problems(problems, console)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    summary = f"{files} country file{'s' if files != 1 else ''} in {len(editions)} edition{'s' if len(editions) != 1 else ''}, {len(rubrics.loaded)} rubric{'s' if len(rubrics.loaded) != 1 else ''}: "
+    summary += f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    console.print(("[red]" if errors else "[green]") + escape(summary) + "[/]")
+    raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore rank\n  atdscore rank --year 2023 --format md > ranking.md\n  atdscore rank -f json | jq '.countries[0]'\n  atdscore rank -f csv -o ranking.csv"
+)
+def rank(
+    project: ProjectArg = Path("."),
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    format: FormatOpt = OutputFormat.table,
+    output: OutputOpt = None,
+) -> None:
+    """Rank the countries of one edition by score (percent of the maximum), highest first.
+
+    Ties share a rank (1, 2, 2, 4). JSON and CSV carry exact numbers; the table and Markdown round to one decimal.
+    """
+    from ..load import git_commit
+    from ..names import country_names
+    from ..rank import rank_countries
+    from ..render import Format, RankReport, render_rank
+    from ..score import Scorer
+
+    layout, edition, _ = load_year(project, rubric, year)
+    assert edition.rubric is not None and edition.rubric_sha256 is not None
+    scorer = Scorer(edition.rubric)
+    results = [scorer.score(c) for c in edition.countries]
+    report = RankReport(
+        tool_version=__version__,
+        rubric=edition.rubric,
+        rubric_sha256=edition.rubric_sha256,
+        commit=git_commit(layout.countries),
+        year=edition.year,
+        ranked=rank_countries(results),
+        names=country_names(),
+    )
+    rendered = render_rank(report, Format(format.value))
+    if isinstance(rendered, str):
+        emit(rendered, output)
+    elif output is not None:
+        import io
+
+        from rich.console import Console
+
+        capture = Console(file=io.StringIO(), width=200, color_system=None)
+        capture.print(rendered)
+        emit(capture.file.getvalue(), output)  # type: ignore[attr-defined]
+    else:
+        make_console().print(rendered)
+
+
+class SchemaKind(StrEnum):
+    rubric = "rubric"
+    country = "country"
+
+
+@app.command(epilog="Examples:\n\n\b\n  atdscore schema rubric > rubric.schema.json\n  atdscore schema country")
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")]) -> None:
+    """Print the JSON Schema of a file format, generated from the models that validate it.
+
+    Editors such as VS Code use it to complete and check files as you type.
+    """
+    from ..render import to_json
+    from ..schema import json_schema
+
+    emit(to_json(json_schema(kind.value)), None)

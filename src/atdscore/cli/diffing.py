@@ -1,0 +1,225 @@
+"""`atdscore diff`: what changed between two editions, two folders or two git revisions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .. import __version__
+from .app import (
+    EXIT_INVALID,
+    FormatOpt,
+    OutputFormat,
+    OutputOpt,
+    YearOpt,
+    app,
+    emit,
+    load_valid_edition,
+    make_console,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from ..diff import Comparison, Side
+    from ..load import Layout
+
+_YEAR = re.compile(r"^\d{4}$")
+
+EPILOG = """Examples:
+
+\b
+  atdscore diff 2022 2023                     # two editions of this project
+  atdscore diff --base origin/main            # what this branch changes
+  atdscore diff 2022 2023 --format md >> "$GITHUB_STEP_SUMMARY"
+  atdscore diff --base origin/main --fail-on-drop 5
+  atdscore diff origin/main:countries/2023 countries/2023
+
+A side is a year of this project, an edition folder (countries/<year>), or REV:path for a folder at a
+git revision, read through git without touching the working tree. Exit status: 0 when the diff ran
+(changes or not), 1 when a side has invalid data or a --fail-on threshold is crossed, 2 on a usage
+error (unknown revision, missing folder)."""
+
+
+def _edition_dir(folder: Path, what: str) -> tuple[Path, int]:
+    """An edition folder, from an edition folder itself or from a project or countries folder (latest year)."""
+    from ..load import find_editions, find_layout
+
+    if _YEAR.match(folder.name) and folder.is_dir():
+        return folder, int(folder.name)
+    editions = find_editions(find_layout(folder).countries)
+    if not editions:
+        usage_error(f"no edition found in {what}", "give an edition folder such as countries/2023")
+    year = max(editions)
+    return find_layout(folder).countries / str(year), year
+
+
+def _side(spec: str, layout: Layout, stack: ExitStack) -> tuple[Path, Path, int, str]:
+    """(edition folder, rubrics folder, year, label) for a side given as a year, a folder or REV:path."""
+    from ..load import label_root
+    from ..revision import snapshot
+
+    if _YEAR.match(spec):
+        folder = layout.countries / spec
+        if not folder.is_dir():
+            usage_error(f"no {spec} edition in '{layout.countries}'")
+        return folder, layout.rubrics, int(spec), spec
+    local = Path(spec)
+    if ":" in spec and not local.exists():
+        rev, _, path = spec.partition(":")
+        snap, error = snapshot(layout.root, rev, ["rubrics", path or "."])
+        if snap is None:
+            usage_error(error or f"cannot read '{spec}'")
+        stack.callback(shutil.rmtree, snap.root, ignore_errors=True)
+        label_root(snap.root, f"{rev}:")
+        target = snap.root / path
+        if not target.is_dir():
+            usage_error(f"'{path}' does not exist at revision '{rev}'")
+        folder, year = _edition_dir(target, spec)
+        return folder, _rubrics_for(folder), year, spec
+    if not local.is_dir():
+        usage_error(f"'{spec}' is not a year, a folder or REV:path")
+    folder, year = _edition_dir(local, spec)
+    return folder, _rubrics_for(folder), year, spec
+
+
+def _rubrics_for(edition: Path) -> Path:
+    # countries/<year> sits next to rubrics/ in a project.
+    return edition.parent.parent / "rubrics"
+
+
+def _load_side(folder: Path, rubrics_dir: Path, year: int, label: str) -> Side:
+    from ..diff import Side
+    from ..project import RubricSet
+
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+    edition = load_valid_edition(year, files, RubricSet(rubrics_dir))
+    assert edition.rubric is not None and edition.rubric_sha256 is not None
+    return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
+
+
+def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitStack) -> list[Comparison]:
+    """One comparison per edition that differs between `base` and the working tree."""
+    from ..diff import Side, compare
+    from ..load import find_editions, label_root
+    from ..revision import snapshot
+
+    snap, error = snapshot(layout.root, base, ["rubrics", "countries"])
+    if snap is None:
+        usage_error(error or f"cannot read revision '{base}'")
+    stack.callback(shutil.rmtree, snap.root, ignore_errors=True)
+    label_root(snap.root, f"{base}:")
+    old_editions = find_editions(snap.root / "countries")
+    new_editions = find_editions(layout.countries)
+    years = sorted(set(old_editions) | set(new_editions))
+    if year is not None:
+        if year not in years:
+            usage_error(f"no {year} edition on either side")
+        years = [year]
+    comparisons = []
+    for y in years:
+        new = _load_side(layout.countries / str(y), layout.rubrics, y, str(y)) if y in new_editions else None
+        old = (
+            _load_side(snap.root / "countries" / str(y), snap.root / "rubrics", y, f"{base}:{y}")
+            if y in old_editions
+            else None
+        )
+        # An edition on one side only is compared with an empty edition under the same rubric.
+        reference = new or old
+        assert reference is not None
+        old = old or Side(f"{base}:{y}", y, reference.rubric, reference.rubric_sha256, [])
+        new = new or Side(str(y), y, reference.rubric, reference.rubric_sha256, [])
+        comparison = compare(old, new)
+        if comparison.countries or comparison.rubric.changed or year is not None:
+            comparisons.append(comparison)
+    return comparisons
+
+
+@app.command(epilog=EPILOG)
+def diff(
+    old: Annotated[
+        str | None, typer.Argument(help="Old side: a year, an edition folder, or REV:path.", show_default=False)
+    ] = None,
+    new: Annotated[Optional[str], typer.Argument(help="New side, in the same forms.", show_default=False)] = None,  # noqa: UP045
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            "-b",
+            help="Compare the working tree with this git revision (every edition that differs).",
+            show_default=False,
+        ),
+    ] = None,
+    project: Annotated[
+        Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")
+    ] = Path("."),
+    year: YearOpt = None,
+    format: FormatOpt = OutputFormat.table,
+    output: OutputOpt = None,
+    fail_on_drop: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-on-drop",
+            help="Exit 1 when any country's total falls by more than this many points.",
+            show_default=False,
+            min=0,
+        ),
+    ] = None,
+    fail_on_unexplained: Annotated[
+        bool, typer.Option("--fail-on-unexplained", help="Exit 1 when a score moved but its evidence did not.")
+    ] = False,
+) -> None:
+    """Show what changed between two sides: totals, ranks, answers in words, evidence, the rubric.
+
+    A score that moved while its evidence stayed the same is flagged as unexplained.
+    """
+    from fractions import Fraction
+
+    from ..diff import compare
+    from ..names import country_names
+    from ..render_diff import diff_markdown, diff_table, render_diff_json
+    from .app import project_layout
+
+    if format is OutputFormat.csv:
+        usage_error("diff has no CSV format", "use --format table, md or json")
+    layout = project_layout(project)
+    with ExitStack() as stack:
+        if base is not None and new is None:
+            if old is not None and not _YEAR.match(old):
+                usage_error(
+                    "with --base, the only side to give is a year", "e.g. atdscore diff 2023 --base origin/main"
+                )
+            comparisons = _base_comparisons(layout, base, int(old) if old else year, stack)
+        elif old is not None and new is not None and base is None:
+            comparisons = [compare(_load_side(*_side(old, layout, stack)), _load_side(*_side(new, layout, stack)))]
+        else:
+            usage_error(
+                "give two sides, or --base REV", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
+            )
+    names = country_names()
+    if format is OutputFormat.json:
+        emit(render_diff_json(comparisons, names, __version__), output)
+    elif format is OutputFormat.md:
+        emit(diff_markdown(comparisons, names) if comparisons else "No changes.\n", output)
+    elif output is not None:
+        emit(diff_markdown(comparisons, names) if comparisons else "No changes.\n", output)
+    elif comparisons:
+        make_console().print(diff_table(comparisons, names))
+    else:
+        make_console().print(f"No changes between {base} and the working tree.")
+    failed = []
+    if fail_on_drop is not None:
+        drop = max((c.largest_drop() for c in comparisons), default=Fraction(0))
+        if drop > Fraction(str(fail_on_drop)):
+            failed.append(f"a total fell by {float(drop):g} points, more than --fail-on-drop {fail_on_drop:g}")
+    if fail_on_unexplained and any(c.unexplained for c in comparisons):
+        failed.append(f"{sum(c.unexplained for c in comparisons)} unexplained change(s) (--fail-on-unexplained)")
+    if failed:
+        err = make_console(stderr=True)
+        for reason in failed:
+            err.print(f"[bold red]failed:[/] {reason}")
+        raise typer.Exit(EXIT_INVALID)

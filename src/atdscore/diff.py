@@ -1,0 +1,241 @@
+"""Two sets of scorecards -> what changed: per country, per indicator, and in the rubric itself.
+
+Pure: both sides arrive loaded and validated. A score that moved while its evidence stayed the same
+is flagged as unexplained, the mistake a reviewer most needs to catch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from .answers import describe, evidence_key
+from .model import Answer, CountryFile, Rubric
+from .rank import rank_countries
+from .score import CountryResult, Scorer
+from .validate import indicators_by_id, resolve_evidence
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: an edition's countries, the rubric that scores them, and a label."""
+
+    label: str
+    year: int
+    rubric: Rubric
+    rubric_sha256: str
+    countries: list[CountryFile]
+
+
+class Reason(StrEnum):
+    """Why an indicator's line in a diff is there."""
+
+    ANSWER = "answer"  # the answer changed
+    RUBRIC = "rubric"  # same answer, but the rubric scores it differently
+    EVIDENCE = "evidence"  # same answer, other sources
+    ADDED = "added"  # the indicator is new in the rubric
+    REMOVED = "removed"  # the rubric dropped the indicator
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """One indicator of one country that differs between the sides."""
+
+    id: str
+    reason: Reason
+    old_answer: str
+    new_answer: str
+    old_points: Fraction | None
+    new_points: Fraction | None
+    evidence_changed: bool
+
+    @property
+    def delta(self) -> Fraction:
+        return (self.new_points or Fraction(0)) - (self.old_points or Fraction(0))
+
+    @property
+    def unexplained(self) -> bool:
+        """The answer moved the score but cites exactly the same evidence as before."""
+        return self.reason is Reason.ANSWER and self.delta != 0 and not self.evidence_changed
+
+
+class Status(StrEnum):
+    """How a country differs between the sides."""
+
+    CHANGED = "changed"
+    NEW = "new"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class CountryChange:
+    """A country whose score, rank, answers or evidence differ between the sides."""
+
+    country: str
+    status: Status
+    old: CountryResult | None
+    new: CountryResult | None
+    old_rank: int | None
+    new_rank: int | None
+    indicators: tuple[IndicatorChange, ...]
+    adjusted_old_percent: Fraction | None = None
+    adjusted_new_percent: Fraction | None = None
+
+    @property
+    def delta_points(self) -> Fraction | None:
+        if self.old is None or self.new is None:
+            return None
+        return self.new.points - self.old.points
+
+    @property
+    def delta_percent(self) -> Fraction | None:
+        if self.old is None or self.new is None or self.old.percent is None or self.new.percent is None:
+            return None
+        return self.new.percent - self.old.percent
+
+    @property
+    def adjusted_delta_percent(self) -> Fraction | None:
+        if self.adjusted_old_percent is None or self.adjusted_new_percent is None:
+            return None
+        return self.adjusted_new_percent - self.adjusted_old_percent
+
+    @property
+    def unexplained(self) -> tuple[IndicatorChange, ...]:
+        return tuple(i for i in self.indicators if i.unexplained)
+
+
+@dataclass(frozen=True)
+class RubricChange:
+    """The rubrics of the two sides; when they differ, scores are not comparable one to one."""
+
+    old_id: str
+    old_version: str
+    old_sha256: str
+    new_id: str
+    new_version: str
+    new_sha256: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool:
+        return (self.old_id, self.old_version, self.old_sha256) != (self.new_id, self.new_version, self.new_sha256)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a diff says about two sides."""
+
+    old_label: str
+    new_label: str
+    old_year: int
+    new_year: int
+    rubric: RubricChange
+    countries: tuple[CountryChange, ...]
+    unchanged: int
+
+    @property
+    def unexplained(self) -> int:
+        return sum(len(c.unexplained) for c in self.countries)
+
+    def largest_drop(self) -> Fraction:
+        """The largest fall in total points of any country present on both sides (0 when none fell)."""
+        drops = [-c.delta_points for c in self.countries if c.delta_points is not None and c.delta_points < 0]
+        return max(drops, default=Fraction(0))
+
+
+def _restricted(rubric: Rubric, keep: set[str]) -> Rubric:
+    """The rubric with only the indicators in `keep` (categories left empty are dropped)."""
+    categories = []
+    for category in rubric.categories:
+        indicators = [i for i in category.indicators if f"{category.id}.{i.id}" in keep]
+        if indicators:
+            categories.append(category.model_copy(update={"indicators": indicators}))
+    return rubric.model_copy(update={"categories": categories})
+
+
+def _ranks(results: list[CountryResult]) -> dict[str, int | None]:
+    return {e.result.country: e.rank for e in rank_countries(results)}
+
+
+def _same_answer(old: Answer | None, new: Answer | None) -> bool:
+    if old is None or new is None:
+        return old is new
+    return (old.value, old.status) == (new.value, new.status)
+
+
+def _indicator_changes(
+    old_side: Side, new_side: Side, old_c: CountryFile, new_c: CountryFile, old_r: CountryResult, new_r: CountryResult
+) -> tuple[IndicatorChange, ...]:
+    old_inds, new_inds = indicators_by_id(old_side.rubric), indicators_by_id(new_side.rubric)
+    old_points = {i.id: i.points for c in old_r.categories for i in c.indicators}
+    new_points = {i.id: i.points for c in new_r.categories for i in c.indicators}
+    changes = []
+    for key in [*old_inds, *(k for k in new_inds if k not in old_inds)]:
+        old_a, new_a = old_c.answers.get(key), new_c.answers.get(key)
+        old_ev = evidence_key(resolve_evidence(old_a, old_c.sources)) if old_a else frozenset()
+        new_ev = evidence_key(resolve_evidence(new_a, new_c.sources)) if new_a else frozenset()
+        old_words = describe(old_inds[key], old_a) if key in old_inds else ""
+        new_words = describe(new_inds[key], new_a) if key in new_inds else ""
+        if key not in new_inds:
+            reason = Reason.REMOVED
+        elif key not in old_inds:
+            reason = Reason.ADDED
+        elif not _same_answer(old_a, new_a):
+            reason = Reason.ANSWER
+        elif old_points[key] != new_points[key]:
+            reason = Reason.RUBRIC
+        elif old_ev != new_ev:
+            reason = Reason.EVIDENCE
+        else:
+            continue
+        changes.append(
+            IndicatorChange(
+                key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev
+            )
+        )
+    return tuple(changes)
+
+
+def compare(old: Side, new: Side) -> Comparison:
+    """What changed from `old` to `new`: scores, ranks, answers, evidence and the rubric."""
+    old_scorer, new_scorer = Scorer(old.rubric), Scorer(new.rubric)
+    old_results = {c.country: old_scorer.score(c) for c in old.countries}
+    new_results = {c.country: new_scorer.score(c) for c in new.countries}
+    old_ranks, new_ranks = _ranks(list(old_results.values())), _ranks(list(new_results.values()))
+    old_ids, new_ids = set(indicators_by_id(old.rubric)), set(indicators_by_id(new.rubric))
+    rubric = RubricChange(
+        old.rubric.id, old.rubric.version, old.rubric_sha256, new.rubric.id, new.rubric.version, new.rubric_sha256,
+        tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids)),
+    )  # fmt: skip
+    # Over the indicators both rubrics share, changes are comparable one to one.
+    adjusted: tuple[Scorer, Scorer] | None = None
+    if rubric.changed:
+        shared = old_ids & new_ids
+        adjusted = (Scorer(_restricted(old.rubric, shared)), Scorer(_restricted(new.rubric, shared)))
+    old_files, new_files = {c.country: c for c in old.countries}, {c.country: c for c in new.countries}
+    changes: list[CountryChange] = []
+    unchanged = 0
+    for code in sorted(set(old_files) | set(new_files)):
+        if code not in new_files:
+            changes.append(CountryChange(code, Status.REMOVED, old_results[code], None, old_ranks[code], None, ()))
+            continue
+        if code not in old_files:
+            changes.append(CountryChange(code, Status.NEW, None, new_results[code], None, new_ranks[code], ()))
+            continue
+        o, n = old_results[code], new_results[code]
+        indicators = _indicator_changes(old, new, old_files[code], new_files[code], o, n)
+        if not indicators and o.points == n.points and o.percent == n.percent and old_ranks[code] == new_ranks[code]:
+            unchanged += 1
+            continue
+        adj_old = adj_new = None
+        if adjusted is not None:
+            adj_old = adjusted[0].score(old_files[code]).percent
+            adj_new = adjusted[1].score(new_files[code]).percent
+        changes.append(
+            CountryChange(code, Status.CHANGED, o, n, old_ranks[code], new_ranks[code], indicators, adj_old, adj_new)
+        )
+    order = {Status.CHANGED: 0, Status.NEW: 1, Status.REMOVED: 2}
+    changes.sort(key=lambda c: (order[c.status], -abs(c.delta_percent or 0), c.country))
+    return Comparison(old.label, new.label, old.year, new.year, rubric, tuple(changes), unchanged)

@@ -1,0 +1,271 @@
+"""Comparisons to text: a rich table for the terminal, GitHub Markdown for CI summaries, and JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from .diff import Comparison, CountryChange, IndicatorChange, Status
+from .numbers import fixed, machine, trimmed
+from .render import md_cell, to_json
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _signed(value: Fraction | None, places: int = 1, *, trim: bool = False) -> str:
+    """A change with its sign (+3.5, -1.0); a change that rounds to nothing has none (0.0)."""
+    if value is None:
+        return "–"
+    text = trimmed(value, places) if trim else fixed(value, places)
+    if text.lstrip("-").strip("0.") == "":
+        return text.lstrip("-")
+    return text if text.startswith("-") else "+" + text
+
+
+def _percent(value: Fraction | None) -> str:
+    return "–" if value is None else fixed(value, 1)
+
+
+def movement(change: CountryChange) -> str:
+    """The rank movement as a reader scans it: ↑3, ↓1, =, new, removed."""
+    if change.status is Status.NEW:
+        return "new"
+    if change.status is Status.REMOVED:
+        return "removed"
+    if change.old_rank is None or change.new_rank is None or change.old_rank == change.new_rank:
+        return "="
+    steps = change.old_rank - change.new_rank
+    return f"↑{steps}" if steps > 0 else f"↓{-steps}"
+
+
+def _rank(change: CountryChange) -> str:
+    old = "–" if change.old_rank is None else str(change.old_rank)
+    new = "–" if change.new_rank is None else str(change.new_rank)
+    return f"{old} → {new} ({movement(change)})"
+
+
+def _evidence(change: IndicatorChange) -> str:
+    if change.unexplained:
+        return "UNEXPLAINED: same evidence"
+    return "changed" if change.evidence_changed else "same"
+
+
+def _points(change: IndicatorChange) -> str:
+    return (
+        _signed(change.delta, 2, trim=True) if change.old_points is not None and change.new_points is not None else "–"
+    )
+
+
+def _headline(comparison: Comparison) -> list[str]:
+    """The sentences that come before any table: rubric change and unexplained changes."""
+    lines = []
+    r = comparison.rubric
+    if r.changed:
+        lines.append(
+            f"Rubric changed: {r.old_id} {r.old_version} ({r.old_sha256[:12]}) → {r.new_id} {r.new_version} ({r.new_sha256[:12]}). "
+            "Scores are not comparable one to one; the adjusted change compares only the indicators both rubrics share."
+        )
+        if r.added:
+            lines.append("Indicators added: " + ", ".join(r.added) + ".")
+        if r.removed:
+            lines.append("Indicators removed: " + ", ".join(r.removed) + ".")
+    if comparison.unexplained:
+        n = comparison.unexplained
+        lines.append(f"{n} unexplained change{'s' if n > 1 else ''}: a score moved but its evidence did not.")
+    return lines
+
+
+def _title(comparison: Comparison) -> str:
+    return f"Scores: {comparison.old_label} → {comparison.new_label}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _summary_headers(comparison: Comparison) -> list[str]:
+    # The adjusted change only differs from the raw one when the rubric changed.
+    return [h for h in _SUMMARY_HEADERS if h != "Adjusted" or comparison.rubric.changed]
+
+
+def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -> list[str]:
+    old = change.old.percent if change.old else None
+    new = change.new.percent if change.new else None
+    detail = _count(len(change.indicators), "indicator")
+    if change.unexplained:
+        detail += f", {len(change.unexplained)} unexplained"
+    return [
+        f"{names.get(change.country, change.country)} ({change.country})",
+        _percent(old),
+        _percent(new),
+        _signed(change.delta_percent),
+        *([_signed(change.adjusted_delta_percent)] if adjusted else []),
+        _rank(change),
+        detail if change.status is Status.CHANGED else "",
+    ]
+
+
+_SUMMARY_HEADERS = ["Country", "Old %", "New %", "Change", "Adjusted", "Rank", "Indicators"]
+_INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence"]
+
+
+def _indicator_row(change: IndicatorChange) -> list[str]:
+    return [change.id, change.reason.value, change.old_answer, change.new_answer, _points(change), _evidence(change)]
+
+
+def _footer(comparison: Comparison) -> str:
+    n = comparison.unchanged
+    return (
+        f"{n} countr{'ies' if n != 1 else 'y'} unchanged."
+        if comparison.countries
+        else f"No changes ({n} countries compared)."
+    )
+
+
+def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> str:
+    """GitHub-flavoured Markdown for a step summary or a pull-request comment."""
+    out: list[str] = []
+    for comparison in comparisons:
+        out += [f"### {md_cell(_title(comparison))}", ""]
+        out += [
+            f"> **{md_cell(line)}**" if "UNEXPLAINED" in line.upper() else f"> {md_cell(line)}"
+            for line in _headline(comparison)
+        ]
+        if _headline(comparison):
+            out.append("")
+        if comparison.countries:
+            headers = _summary_headers(comparison)
+            out.append("| " + " | ".join(headers) + " |")
+            out.append(
+                "|" + "|".join(":---" if h in ("Country", "Rank", "Indicators") else "---:" for h in headers) + "|"
+            )
+            rows = [_summary_row(ch, names, comparison.rubric.changed) for ch in comparison.countries]
+            out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+            out.append("")
+        for change in comparison.countries:
+            if not change.indicators:
+                continue
+            flag = " — unexplained changes" if change.unexplained else ""
+            out += [
+                f"<details><summary>{md_cell(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
+                "",
+            ]
+            out.append("| " + " | ".join(_INDICATOR_HEADERS) + " |")
+            out.append("|" + "|".join("---:" if h == "Points" else ":---" for h in _INDICATOR_HEADERS) + "|")
+            out += ["| " + " | ".join(md_cell(c) for c in _indicator_row(i)) + " |" for i in change.indicators]
+            out += ["", "</details>", ""]
+        out += [_footer(comparison), ""]
+    return "\n".join(out)
+
+
+def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> RenderableType:
+    """Rich tables for a terminal: a summary per comparison, then each country's changed indicators."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for comparison in comparisons:
+        parts.append(Text(_title(comparison), style="bold"))
+        for line in _headline(comparison):
+            parts.append(Text(line, style="bold red" if "unexplained" in line else "yellow"))
+        if comparison.countries:
+            summary = Table(box=box.SIMPLE_HEAD, header_style="bold")
+            for header in _summary_headers(comparison):
+                left = header in ("Country", "Rank", "Indicators")
+                summary.add_column(header, justify="left" if left else "right", no_wrap=header != "Indicators")
+            for change in comparison.countries:
+                row = _summary_row(change, names, comparison.rubric.changed)
+                summary.add_row(*row, style="red" if change.unexplained else None)
+            parts.append(summary)
+        for change in comparison.countries:
+            if change.indicators:
+                table = Table(
+                    title=f"{names.get(change.country, change.country)} ({change.country})",
+                    title_justify="left",
+                    box=box.SIMPLE_HEAD,
+                )
+                for header in _INDICATOR_HEADERS:
+                    table.add_column(header, justify="right" if header == "Points" else "left")
+                for indicator in change.indicators:
+                    table.add_row(*_indicator_row(indicator), style="bold red" if indicator.unexplained else None)
+                parts.append(table)
+        parts.append(Text(_footer(comparison)))
+    return Group(*parts)
+
+
+def _num(value: Fraction | None) -> int | float | None:
+    return None if value is None else machine(value)
+
+
+def _side_result(change: CountryChange, old: bool) -> dict[str, Any] | None:
+    result, rank = (change.old, change.old_rank) if old else (change.new, change.new_rank)
+    if result is None:
+        return None
+    return {"points": machine(result.points), "percent": _num(result.percent), "rank": rank}
+
+
+def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> dict[str, Any]:
+    """The documented JSON structure of a diff (see README, 'atdscore diff')."""
+    return {
+        "atdscore": tool_version,
+        "comparisons": [
+            {
+                "old": {
+                    "label": c.old_label,
+                    "year": c.old_year,
+                    "rubric": {"id": c.rubric.old_id, "version": c.rubric.old_version, "sha256": c.rubric.old_sha256},
+                },
+                "new": {
+                    "label": c.new_label,
+                    "year": c.new_year,
+                    "rubric": {"id": c.rubric.new_id, "version": c.rubric.new_version, "sha256": c.rubric.new_sha256},
+                },
+                "rubric_changed": c.rubric.changed,
+                "indicators_added": list(c.rubric.added),
+                "indicators_removed": list(c.rubric.removed),
+                "countries": [
+                    {
+                        "country": ch.country,
+                        "name": names.get(ch.country, ch.country),
+                        "status": ch.status.value,
+                        "old": _side_result(ch, old=True),
+                        "new": _side_result(ch, old=False),
+                        "delta": None
+                        if ch.delta_points is None
+                        else {
+                            "points": machine(ch.delta_points),
+                            "percent": _num(ch.delta_percent),
+                            "rank": None if ch.old_rank is None or ch.new_rank is None else ch.old_rank - ch.new_rank,
+                        },
+                        "adjusted_delta_percent": _num(ch.adjusted_delta_percent),
+                        "indicators": [
+                            {
+                                "id": i.id,
+                                "reason": i.reason.value,
+                                "old_answer": i.old_answer,
+                                "new_answer": i.new_answer,
+                                "old_points": _num(i.old_points),
+                                "new_points": _num(i.new_points),
+                                "evidence_changed": i.evidence_changed,
+                                "unexplained": i.unexplained,
+                            }
+                            for i in ch.indicators
+                        ],
+                    }
+                    for ch in c.countries
+                ],
+                "unchanged": c.unchanged,
+                "unexplained": c.unexplained,
+            }
+            for c in comparisons
+        ],
+    }
+
+
+def render_diff_json(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> str:
+    """The diff as stable JSON text."""
+    return to_json(diff_data(comparisons, names, tool_version))

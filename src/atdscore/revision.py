@@ -1,0 +1,58 @@
+"""Git revisions as read-only snapshots: a revision's data, extracted through git into a temporary folder.
+
+Nothing here touches the working tree or the index: `git archive` reads the revision's objects.
+Errors (not a repository, an unknown revision, a path missing at that revision) are returned as text.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A revision's files under `root`, which the caller removes when done."""
+
+    rev: str
+    commit: str
+    root: Path
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=120)
+
+
+def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None, str | None]:
+    """Extract `paths` (relative to `project`) as they are at `rev`; (snapshot, None) or (None, error)."""
+    try:
+        top = _git(project, "rev-parse", "--show-toplevel")
+    except (OSError, subprocess.SubprocessError) as err:
+        return None, f"cannot run git: {err}"
+    if top.returncode != 0:
+        return None, f"'{project}' is not in a git repository"
+    if rev.startswith("-"):
+        return None, f"'{rev}' is not a revision"
+    commit = _git(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    if commit.returncode != 0:
+        return None, f"unknown revision '{rev}'"
+    prefix = _git(project, "rev-parse", "--show-prefix").stdout.decode().strip()
+    wanted = [f"{prefix}{p}".rstrip("/") if p not in ("", ".") else prefix.rstrip("/") or "." for p in paths]
+    present = []
+    for path in wanted:
+        listing = _git(project, "ls-tree", "--name-only", commit.stdout.decode().strip(), "--", path)
+        if listing.returncode == 0 and listing.stdout.strip():
+            present.append(path)
+    if not present:
+        return None, f"{', '.join(paths)} not found at revision '{rev}'"
+    archive = _git(project, "archive", "--format=tar", commit.stdout.decode().strip(), "--", *present)
+    if archive.returncode != 0:
+        return None, f"git archive failed: {archive.stderr.decode(errors='replace').strip()}"
+    root = Path(tempfile.mkdtemp(prefix="atdscore-rev-"))
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(root, filter="data")
+    return Snapshot(rev, commit.stdout.decode().strip(), root / prefix if prefix else root), None

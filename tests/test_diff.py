@@ -1,0 +1,156 @@
+"""`atdscore diff`: two editions, two git revisions, golden Markdown and JSON, and the exit-code rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new))
+
+
+@pytest.fixture
+def repo(project: Path) -> Path:
+    """The fixture project in a git repository with two commits: a base and a change on top."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "add", ".")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "base")
+    countries = project / "countries" / "2023"
+    # A changed answer with new evidence: explained.
+    edit(
+        countries / "MEX.yaml",
+        "law.ban: {value: full, evidence: [law-2021]",
+        "law.ban: {value: partial, evidence: [{title: Court ruling, date: 2023-03-15}]",
+    )
+    # A changed answer with the same evidence: unexplained.
+    edit(countries / "BEL.yaml", "limits.days: {value: 60,", "limits.days: {value: 10,")
+    # A new country and a removed one.
+    (countries / "DEU.yaml").write_text((countries / "BEL.yaml").read_text().replace("country: BEL", "country: DEU"))
+    (countries / "THA.yaml").unlink()
+    # A rubric bump: one option rescored, one indicator added.
+    rubric = project / "rubrics" / "test.yaml"
+    edit(rubric, 'version: "2.1"', 'version: "2.2"')
+    edit(rubric, "{id: ngos, label: NGOs, points: 0.5}", "{id: ngos, label: NGOs, points: 1}")
+    edit(
+        rubric,
+        "      - id: expert\n",
+        "      - id: review\n        type: score\n        min: 0\n        max: 2\n        question: Is detention reviewed by a court?\n      - id: expert\n",
+    )
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-am", "change")
+    git(project, "add", ".")
+    git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "new country")
+    return project
+
+
+def test_diff_between_two_editions(project: Path) -> None:
+    result = run_cli("diff", "2022", "2023", "--project", str(project), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    (comparison,) = data["comparisons"]
+    assert (comparison["old"]["label"], comparison["new"]["label"]) == ("2022", "2023")
+    assert comparison["rubric_changed"] is False
+    by_country = {c["country"]: c for c in comparison["countries"]}
+    assert set(by_country) == {"MEX", "BEL", "MYS", "THA"}
+    assert by_country["BEL"]["status"] == "new"
+    mex = by_country["MEX"]
+    assert mex["old"]["rank"] == 1 and mex["new"]["rank"] == 1
+    ban = next(i for i in mex["indicators"] if i["id"] == "law.ban")
+    assert (ban["old_answer"], ban["new_answer"], ban["reason"]) == ("Partial ban", "Full ban", "answer")
+    # 2022 writes the gazette out and 2023 cites it by id: the same source, so the move is unexplained.
+    assert ban["evidence_changed"] is False and ban["unexplained"] is True
+
+
+def test_diff_against_a_git_revision(repo: Path, golden: Callable[[str, str], None]) -> None:
+    md = run_cli("diff", "--base", "HEAD~2", "--project", str(repo), "--format", "md")
+    assert md.exit_code == 0
+    golden("diff.md", md.stdout)
+    as_json = run_cli("diff", "--base", "HEAD~2", "--project", str(repo), "--format", "json")
+    golden("diff.json", as_json.stdout)
+    # The rubric changed, so every edition is compared; 2023 is where the answers changed.
+    comparisons = json.loads(as_json.stdout)["comparisons"]
+    assert [c["new"]["label"] for c in comparisons] == ["2022", "2023"]
+    comparison = comparisons[1]
+    assert comparison["rubric_changed"] is True
+    assert comparison["indicators_added"] == ["limits.review"]
+    by_country = {c["country"]: c for c in comparison["countries"]}
+    assert by_country["DEU"]["status"] == "new" and by_country["THA"]["status"] == "removed"
+    bel_days = next(i for i in by_country["BEL"]["indicators"] if i["id"] == "limits.days")
+    assert bel_days["unexplained"] is True
+    mex = by_country["MEX"]
+    mex_ban = next(i for i in mex["indicators"] if i["id"] == "law.ban")
+    assert mex_ban["unexplained"] is False and mex_ban["evidence_changed"] is True
+    mex_bodies = next(i for i in mex["indicators"] if i["id"] == "law.bodies")
+    assert mex_bodies["reason"] == "rubric"  # same answer, rescored by the rubric
+    assert comparison["unexplained"] == 1
+
+
+def test_diff_of_folders_at_a_revision(repo: Path) -> None:
+    result = run_cli(
+        "diff", "HEAD~2:countries/2023", str(repo / "countries" / "2023"), "--project", str(repo), "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    (comparison,) = json.loads(result.stdout)["comparisons"]
+    assert comparison["old"]["label"] == "HEAD~2:countries/2023"
+
+
+def test_diff_with_no_changes(repo: Path) -> None:
+    result = run_cli("diff", "--base", "HEAD", "--project", str(repo), "--format", "md")
+    assert result.exit_code == 0
+    assert result.stdout == "No changes.\n"
+
+
+def test_diff_leaves_the_working_tree_and_index_alone(repo: Path) -> None:
+    before = subprocess.run(["git", "-C", str(repo), "status", "--porcelain"], capture_output=True, text=True).stdout
+    run_cli("diff", "--base", "HEAD~2", "--project", str(repo))
+    after = subprocess.run(["git", "-C", str(repo), "status", "--porcelain"], capture_output=True, text=True).stdout
+    assert before == after == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--base", "HEAD~2"], 0),  # changes alone do not fail
+        (["--base", "HEAD~2", "--fail-on-drop", "3"], 0),  # MEX falls by 3 points: not more than 3
+        (["--base", "HEAD~2", "--fail-on-drop", "2.5"], 1),
+        (["--base", "HEAD~2", "--fail-on-unexplained"], 1),
+        (["--base", "HEAD", "--fail-on-unexplained", "--fail-on-drop", "0"], 0),
+        (["--base", "no-such-revision"], 2),
+        (["HEAD~2:countries/1999", "2023"], 2),
+        (["2023"], 2),  # one side only
+        (["2023", "2023", "--format", "csv"], 2),
+    ],
+)
+def test_diff_exit_codes(repo: Path, args: list[str], code: int) -> None:
+    result = run_cli("diff", *args, "--project", str(repo))
+    assert result.exit_code == code, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_diff_reports_invalid_files_with_their_side(repo: Path) -> None:
+    edit(repo / "countries" / "2023" / "MEX.yaml", "value: partial", "value: parcial")
+    git(repo, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-am", "typo")
+    result = run_cli("diff", "HEAD:countries/2023", "HEAD~3:countries/2023", "--project", str(repo))
+    assert result.exit_code == 1
+    assert (
+        "HEAD:countries/2023/MEX.yaml:10:20: error: unknown option 'parcial' for law.ban; did you mean 'partial'?"
+        in result.stderr
+    )
+
+
+def test_diff_outside_a_git_repository(project: Path) -> None:
+    result = run_cli("diff", "--base", "HEAD", "--project", str(project))
+    assert result.exit_code == 2
+    assert "is not in a git repository" in result.stderr
