@@ -18,71 +18,94 @@ CASES = TESTS / "cases"
 EXPECTED: dict[str, list[str]] = {
     "alias-bomb.yaml": [
         "countries/2023/MEX.yaml:5:8: error: YAML aliases (*name) are not allowed; write the value out, or cite a shared source by its id from the 'sources:' map",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "bad-date.yaml": [
         "countries/2023/MEX.yaml:8:62: error: expected a date as YYYY-MM-DD, YYYY-MM or YYYY",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "bad-url.yaml": [
         "countries/2023/MEX.yaml:5:71: error: expected a web address starting with http:// or https://",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "boolean-value.yaml": [
         "countries/2023/MEX.yaml:9:30: error: the answer to practice.detained was read as true/false; put quotes around it, or use one of the rubric's ids",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "checklist-duplicate-item.yaml": [
         "countries/2023/MEX.yaml:6:23: error: item 'nhri' is listed twice for law.bodies",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "checklist-not-a-list.yaml": [
         "countries/2023/MEX.yaml:6:23: error: expected a list of item ids for law.bodies, got text; write [] when no item applies",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "checklist-unknown-item.yaml": [
         "countries/2023/MEX.yaml:6:30: error: unknown item 'unhrc' for law.bodies; did you mean 'unhcr'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "choice-given-a-list.yaml": [
         "countries/2023/MEX.yaml:5:20: error: expected one option id for law.ban, got a list; expected one of 'full', 'partial', 'none'",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "country-mismatch.yaml": [
         "countries/2023/MEX.yaml:1:10: error: country 'BEL' does not match the file name 'MEX.yaml'; rename the file to 'BEL.yaml' or fix the code",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "country-not-iso.yaml": [
         "countries/2023/MEX.yaml:1:10: error: 'mex' is not an ISO 3166-1 alpha-3 country code; did you mean 'MEX'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "duplicate-key.yaml": [
         "countries/2023/MEX.yaml:12:3: error: duplicate key 'law.ban'; it is already set at line 5; keep one",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "empty.yaml": [
         "countries/2023/MEX.yaml:1:1: error: file is empty",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "missing-field.yaml": [
         "countries/2023/MEX.yaml:1:1: error: missing field 'rubric'",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "not-a-mapping.yaml": [
         "countries/2023/MEX.yaml:1:1: error: expected a map of 'key: value' lines, got a list",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "not-utf8.yaml": [
         "countries/2023/MEX.yaml:5:51: error: file is not valid UTF-8 (byte 0xf3); save the file with UTF-8 encoding",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "number-below-minimum.yaml": [
         "countries/2023/MEX.yaml:7:24: error: -1 is below the minimum 0 for limits.days",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "number-not-a-number.yaml": [
         "countries/2023/MEX.yaml:7:24: error: expected a number for limits.days, got text; write .inf for 'no limit'",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "python-tag.yaml": [
         "countries/2023/MEX.yaml:3:9: error: YAML tag '!!python/object/apply:os.system' is not allowed; remove the tag; atdscore files hold plain values only",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/bands-out-of-order.yaml": [
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:40:19: error: band maxima must increase from one band to the next",
     ],
     "rubric/duplicate-option.yaml": [
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:20:11: error: option id 'full' is used twice",
     ],
     "rubric/id-mismatch.yaml": [
         "rubrics/test.yaml:2:5: error: rubric id 'testing' does not match the file name 'test.yaml'; name the file 'testing.yaml' or set 'id: test'",
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/penalty-without-floor.yaml": [
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:48:5: error: a penalty category needs a 'floor' (its lowest total, e.g. -15)",
     ],
     "rubric/positive-penalty.yaml": [
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:57:53: error: points must be 0 or below in a penalty category",
         "rubrics/test.yaml:63:53: error: points must be 0 or below in a penalty category",
     ],
@@ -90,6 +113,7 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:11:12: error: a text in several languages needs an 'en' entry",
     ],
     "rubric/unknown-standard.yaml": [
+        "rubrics/test.yaml:8:12: warning: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:16:21: error: unknown standard 'cdn'; list it under 'standards:' at the top of the rubric",
     ],
     "rubric/unknown-type.yaml": [
@@ -97,40 +121,52 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "score-out-of-range.yaml": [
         "countries/2023/MEX.yaml:8:26: error: 7 is outside 0..4 for limits.expert",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "tab-indent.yaml": [
         "countries/2023/MEX.yaml:5:1: error: tab character in indentation; indent with spaces, not tabs",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unknown-field.yaml": [
         "countries/2023/MEX.yaml:4:1: error: unknown field 'answer'; did you mean 'answers'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unknown-indicator.yaml": [
         "countries/2023/MEX.yaml:4:1: warning: no answer for 1 indicator: law.ban; answer them, or write 'status: unknown' with a note",
         "countries/2023/MEX.yaml:5:3: error: unknown indicator 'law.bann' in rubric 'test'; did you mean 'law.ban'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unknown-option.yaml": [
         "countries/2023/MEX.yaml:5:20: error: unknown option 'ful' for law.ban; did you mean 'full'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unknown-rubric.yaml": [
         "countries/2023/MEX.yaml:3:9: error: unknown rubric 'tset'; did you mean 'test'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unknown-source.yaml": [
         "countries/2023/MEX.yaml:7:37: error: unknown source 'gazette2021'; did you mean 'gazette-2021'?",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "unquoted-colon.yaml": [
         "countries/2023/MEX.yaml:7:21: error: YAML syntax error: mapping values are not allowed in this context; put quotes around text that contains ': '",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "value-and-status.yaml": [
         "countries/2023/MEX.yaml:8:18: error: an answer needs either a 'value' or a 'status' (unknown or not-applicable), not both",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "wrong-type.yaml": [
         "countries/2023/MEX.yaml:2:7: error: expected a year such as 2023",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "yaml-syntax.yaml": [
         "countries/2023/MEX.yaml:6:70: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 6)",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "year-mismatch.yaml": [
         "countries/2023/MEX.yaml:2:7: error: year 2022 does not match the folder '2023'; move the file to countries/2022/ or fix the year",
+        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
 }
 

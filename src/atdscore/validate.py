@@ -203,11 +203,49 @@ def load_rubric(doc: Document) -> tuple[Rubric | None, list[Problem]]:
             problems.append(doc.problem(("bands", 0, "min"), "the first band must start at 0"))
         elif bi and band.min <= rubric.bands[bi - 1].min:
             problems.append(doc.problem(("bands", bi, "min"), "band minima must increase from one band to the next"))
+    problems += _missing_translations(doc)
     if not any(c.kind is Kind.STANDARD and c.weight > 0 for c in rubric.categories):
         problems.append(
             doc.problem(("categories",), "a rubric needs at least one standard category with a weight above 0")
         )
     return (rubric if not any(p.is_error for p in problems) else None), problems
+
+
+_TEXT_FIELDS = {"title", "question", "guidance", "recommendation", "label", "unit", "description"}
+
+
+def _texts(value: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
+    """Every text for people in a rubric document, with its location."""
+    if isinstance(value, dict):
+        found = []
+        for key, item in value.items():
+            if key in _TEXT_FIELDS and isinstance(item, str | dict):
+                found.append(((*loc, key), item))
+            elif not isinstance(item, str):
+                found += _texts(item, (*loc, key))
+        return found
+    if isinstance(value, list):
+        return [t for n, item in enumerate(value) for t in _texts(item, (*loc, n))]
+    return []
+
+
+def _missing_translations(doc: Document) -> list[Problem]:
+    """One warning per language that some texts have and others lack (English stands in for them)."""
+    texts = _texts(doc.data)
+    languages = sorted({lang for _, text in texts if isinstance(text, dict) for lang in text} - {"en"})
+    out = []
+    for lang in languages:
+        missing = [loc for loc, text in texts if not isinstance(text, dict) or lang not in text]
+        if missing:
+            out.append(
+                doc.problem(
+                    missing[0],
+                    f"{len(missing)} of {len(texts)} texts have no '{lang}' version (the first is here); English is used for them",
+                    f"write texts as {{en: ..., {lang}: ...}}",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
 
 
 def _check_category_kind(
