@@ -147,3 +147,17 @@ def test_fast_and_located_paths_agree_on_what_they_refuse(text: str) -> None:
         except Exception as err:  # the refusal itself, whatever it is
             outcomes.append(("refused", type(err).__name__))
     assert outcomes[0] == outcomes[1]
+
+
+def test_an_edition_scored_with_two_rubrics_is_an_error(project: Path, monkeypatch: Any) -> None:
+    rubric = (project / "rubrics" / "test.yaml").read_text()
+    (project / "rubrics" / "other.yaml").write_text(rubric.replace("id: test", "id: other"))
+    bel = project / "countries" / "2023" / "BEL.yaml"
+    bel.write_text(bel.read_text().replace("rubric: test", "rubric: other"))
+    monkeypatch.chdir(project)
+    result = run_cli("check")
+    assert (
+        "countries/2023: error: edition 2023 mixes rubrics: 'other' (1 files), 'test' (3 files); score one edition with one rubric"
+        in result.stdout
+    )
+    assert result.exit_code == 1

@@ -103,10 +103,9 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
     seen: dict[str, Document] = {}
     for doc in docs:
         country, problems = check_country(doc, available, country_names=names, strict=strict)
-        if country is None:
-            edition.problems += problems
-            continue
         edition.problems += problems
+        if country is None:
+            continue
         if country.country in seen:
             edition.problems.append(
                 doc.problem(
@@ -125,7 +124,7 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
         counts = ", ".join(f"'{r}' ({len(f)} files)" for r, f in sorted(by_rubric.items()))
         edition.problems.append(
             Problem(
-                f"countries/{year}",
+                display_path(files[0].parent) if files else str(year),
                 None,
                 None,
                 Severity.ERROR,
@@ -137,8 +136,3 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
         edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric)))
     edition.countries.sort(key=lambda c: c.country)
     return edition
-
-
-def editions_of(layout: Layout) -> dict[int, list[Path]]:
-    """Year -> files of each edition in the project."""
-    return find_editions(layout.countries)
