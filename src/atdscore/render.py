@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+# Below this share of answered indicators a score rests on few answers; the terminal table dims it.
+LOW_COVERAGE = Fraction(1, 2)
+
+
 class Format(StrEnum):
     """Output formats; the values are the spellings of `--format`."""
 
@@ -109,8 +113,14 @@ def rank_table(report: RankReport) -> RenderableType:
     for header in _headers(report):
         # Break ids at hyphens so that narrow terminals wrap them cleanly.
         table.add_column(header.replace("-", "-\n"), justify="right", min_width=5)
+    thin = False
     for entry in report.ranked:
-        table.add_row(*_row(report, entry))
+        low = entry.result.coverage < LOW_COVERAGE
+        thin = thin or low
+        table.add_row(*_row(report, entry), style="dim" if low else None)
+    if thin:
+        table.caption = f"Dim rows: coverage below {fixed(LOW_COVERAGE * 100, 0)}%, so the score rests on few answers."
+        table.caption_justify = "left"
     return table
 
 
