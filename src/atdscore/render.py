@@ -49,6 +49,8 @@ class RankReport:
     ranked: Sequence[Ranked]
     names: dict[str, str]
     lang: str = "en"
+    # 5th-95th percentile rank intervals from `atdscore sensitivity`, when asked for (`rank --intervals`).
+    intervals: dict[str, tuple[int, int]] | None = None
 
 
 def percent_text(value: Fraction | None) -> str:
@@ -74,11 +76,18 @@ def band_text(report: RankReport, percent: Fraction | None) -> str:
     return text_in(band.label, report.lang) if band else ""
 
 
+def _interval_text(report: RankReport, country: str) -> str:
+    interval = (report.intervals or {}).get(country)
+    return "–" if interval is None else f"{interval[0]}–{interval[1]}"
+
+
 def _row(report: RankReport, entry: Ranked) -> list[str]:
     r = entry.result
     band = [band_text(report, r.percent)] if report.rubric.bands else []
+    interval = [_interval_text(report, r.country)] if report.intervals is not None else []
     return [
         "–" if entry.rank is None else str(entry.rank),
+        *interval,
         report.names.get(r.country, r.country),
         r.country,
         percent_text(r.percent),
@@ -94,7 +103,8 @@ _LEFT = {"Country", "ISO3", "Band"}
 
 def _fixed_headers(report: RankReport) -> list[str]:
     band = ["Band"] if report.rubric.bands else []
-    return ["Rank", "Country", "ISO3", "Score %", *band, "Points", "Coverage"]
+    interval = ["5–95%"] if report.intervals is not None else []
+    return ["Rank", *interval, "Country", "ISO3", "Score %", *band, "Points", "Coverage"]
 
 
 def rank_title(report: RankReport) -> str:
@@ -148,12 +158,14 @@ def rank_csv(report: RankReport) -> str:
     writer = csv.writer(out, lineterminator="\n")
     columns = [f"{c.id}_percent" if c.kind is Kind.STANDARD else f"{c.id}_points" for c in report.rubric.categories]
     band = ["band"] if report.rubric.bands else []
-    writer.writerow(["rank", "country", "name", "points", "max", "percent", *band, "coverage", *columns])
+    interval = ["rank_p5", "rank_p95"] if report.intervals is not None else []
+    writer.writerow(["rank", *interval, "country", "name", "points", "max", "percent", *band, "coverage", *columns])
     for entry in report.ranked:
         r = entry.result
         writer.writerow(
             [
                 "" if entry.rank is None else entry.rank,
+                *([*report.intervals.get(r.country, ("", ""))] if report.intervals is not None else []),
                 r.country,
                 report.names.get(r.country, r.country),
                 trimmed(r.points),
@@ -186,6 +198,15 @@ def rank_data(report: RankReport) -> dict[str, Any]:
                 "country": e.result.country,
                 "name": report.names.get(e.result.country, e.result.country),
                 "rank": e.rank,
+                **(
+                    {
+                        "interval": list(report.intervals[e.result.country])
+                        if e.result.country in report.intervals
+                        else None
+                    }
+                    if report.intervals is not None
+                    else {}
+                ),
                 "points": machine(e.result.points),
                 "max": machine(e.result.max),
                 "percent": _optional(e.result.percent),

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ..problems import Problem
     from ..project import Edition, RubricSet
 
+# Width of tables written to a pipe or a file, where no terminal says how wide to be.
+PIPE_WIDTH = 200
+
 # Exit codes: 0 all good, 1 invalid data (or a failed threshold), 2 a usage error.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -83,9 +86,13 @@ def _main(
 
 
 def make_console(stderr: bool = False) -> Console:
+    """A console for stdout or stderr: colour only on a terminal (rich's own rule, NO_COLOR respected)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped into a file, a table keeps every column rather than being squeezed to 80 characters.
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else PIPE_WIDTH
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 
 def usage_error(message: str, hint: str | None = None) -> NoReturn:

@@ -12,6 +12,7 @@ from .. import __version__
 from .app import (
     EXIT_INVALID,
     EXIT_OK,
+    PIPE_WIDTH,
     FormatOpt,
     OutputFormat,
     OutputOpt,
@@ -80,7 +81,7 @@ def check(
 
 
 @app.command(
-    epilog="Examples:\n\n\b\n  atdscore rank\n  atdscore rank --year 2023 --format md > ranking.md\n  atdscore rank -f json | jq '.countries[0]'\n  atdscore rank -f csv -o ranking.csv"
+    epilog="Examples:\n\n\b\n  atdscore rank\n  atdscore rank --intervals\n  atdscore rank --year 2023 --format md > ranking.md\n  atdscore rank -f json | jq '.countries[0]'\n  atdscore rank -f csv -o ranking.csv"
 )
 def rank(
     project: ProjectArg = Path("."),
@@ -88,6 +89,12 @@ def rank(
     year: YearOpt = None,
     format: FormatOpt = OutputFormat.table,
     output: OutputOpt = None,
+    intervals: Annotated[
+        bool,
+        typer.Option(
+            "--intervals", help="Add each rank's 5th-95th percentile interval (atdscore sensitivity, defaults)."
+        ),
+    ] = False,
 ) -> None:
     """Rank the countries of one edition by score (percent of the maximum), highest first.
 
@@ -103,6 +110,11 @@ def rank(
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     scorer = Scorer(edition.rubric)
     results = [scorer.score(c) for c in edition.countries]
+    rank_intervals = None
+    if intervals:
+        from ..sensitivity import analyse
+
+        rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, results).countries}
     report = RankReport(
         tool_version=__version__,
         rubric=edition.rubric,
@@ -111,6 +123,7 @@ def rank(
         year=edition.year,
         ranked=rank_countries(results),
         names=country_names(),
+        intervals=rank_intervals,
     )
     rendered = render_rank(report, Format(format.value))
     if isinstance(rendered, str):
@@ -120,7 +133,7 @@ def rank(
 
         from rich.console import Console
 
-        capture = Console(file=io.StringIO(), width=200, color_system=None)
+        capture = Console(file=io.StringIO(), width=PIPE_WIDTH, color_system=None)
         capture.print(rendered)
         emit(capture.file.getvalue(), output)  # type: ignore[attr-defined]
     else:

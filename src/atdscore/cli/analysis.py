@@ -1,0 +1,146 @@
+"""Commands that look across runs and editions: sensitivity and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from .app import (
+    EXIT_INVALID,
+    FormatOpt,
+    OutputFormat,
+    OutputOpt,
+    ProjectArg,
+    RubricOpt,
+    YearOpt,
+    app,
+    emit,
+    make_console,
+    project_layout,
+    usage_error,
+)
+
+PlotOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+    typer.Option("--plot", help="Also write a chart to this SVG file.", dir_okay=False, show_default=False),
+]
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore history MEX\n  atdscore history MEX --format md\n  atdscore history MEX --plot mex.svg"
+)
+def history(
+    country: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-3 code, e.g. MEX.", show_default=False)],
+    project: ProjectArg = Path("."),
+    format: FormatOpt = OutputFormat.table,
+    output: OutputOpt = None,
+    plot: PlotOpt = None,
+) -> None:
+    """Show every edition of one country: total, band, rank and each category, with its trend."""
+    from ..history import country_history
+    from ..load import find_editions
+    from ..names import country_names
+    from ..plot import line_chart_svg
+    from ..project import RubricSet
+    from ..render import to_json
+    from ..render_history import chart_series, history_csv, history_data, history_markdown, history_table
+    from .app import load_valid_edition
+
+    code = country.upper()
+    names = country_names()
+    if code not in names:
+        usage_error(f"'{country}' is not an ISO 3166-1 alpha-3 country code", "e.g. MEX, THA, BEL")
+    layout = project_layout(project)
+    rubrics = RubricSet(layout.rubrics)
+    editions = []
+    for year, files in find_editions(layout.countries).items():
+        edition = load_valid_edition(year, files, rubrics)
+        assert edition.rubric is not None
+        editions.append((year, edition.rubric, edition.countries))
+    scores = country_history(code, editions)
+    if not scores:
+        make_console(stderr=True).print(f"[red]error:[/] no edition scores {code} ({names[code]})")
+        raise typer.Exit(EXIT_INVALID)
+    name = names[code]
+    if plot is not None:
+        emit(line_chart_svg(chart_series(scores), f"{name} ({code})", "Score %"), plot)
+    if format is OutputFormat.json:
+        emit(to_json(history_data(code, name, scores, __version__)), output)
+    elif format is OutputFormat.csv:
+        emit(history_csv(scores), output)
+    elif format is OutputFormat.md or output is not None:
+        emit(history_markdown(code, name, scores), output)
+    else:
+        make_console().print(history_table(code, name, scores))
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore sensitivity\n  atdscore sensitivity --runs 5000 --seed 7 --plot ranks.svg\n"
+    "  atdscore sensitivity --no-unknowns --weights-spread 0.25 --format md\n  atdscore sensitivity -f json | jq '.sensitivity'"
+)
+def sensitivity(
+    project: ProjectArg = Path("."),
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Monte Carlo runs.", min=1, max=1_000_000)] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")] = 42,
+    weights_spread: Annotated[
+        float,
+        typer.Option(
+            "--weights-spread",
+            help="Draw each category weight within ± this share of the rubric's (0: off).",
+            min=0,
+            max=1,
+        ),
+    ] = 0.5,
+    aggregation: Annotated[
+        bool, typer.Option("--aggregation/--no-aggregation", help="Draw points vs weighted mean.")
+    ] = True,
+    unknowns: Annotated[
+        bool,
+        typer.Option(
+            "--unknowns/--no-unknowns", help="Draw unknown answers between their indicator's minimum and maximum."
+        ),
+    ] = True,
+    leave_one_out: Annotated[
+        bool, typer.Option("--leave-one-out/--no-leave-one-out", help="Leave one category out in some runs.")
+    ] = True,
+    format: FormatOpt = OutputFormat.table,
+    output: OutputOpt = None,
+    plot: PlotOpt = None,
+) -> None:
+    """How solid is each rank under other reasonable choices? Monte Carlo over weights, aggregation, unknowns.
+
+    For each country: nominal rank, median rank, 5th-95th percentile interval and stability (share of runs at
+    the nominal rank); per category its effective weight; per input a first-order sensitivity index. See README.
+    """
+    from ..names import country_names
+    from ..plot import rank_intervals_svg
+    from ..render import to_json
+    from ..render_sensitivity import sensitivity_csv, sensitivity_data, sensitivity_markdown, sensitivity_table
+    from ..score import Scorer
+    from ..sensitivity import Options, analyse
+    from .app import load_year
+
+    _, edition, _ = load_year(project, rubric, year)
+    assert edition.rubric is not None
+    scorer = Scorer(edition.rubric)
+    options = Options(runs, seed, weights_spread, aggregation, unknowns, leave_one_out)
+    analysis = analyse(edition.rubric, [scorer.score(c) for c in edition.countries], options)
+    names = country_names()
+    if plot is not None:
+        emit(
+            rank_intervals_svg(analysis.countries, f"Rank intervals, {edition.year} ({runs} runs, seed {seed})", names),
+            plot,
+        )
+    if format is OutputFormat.json:
+        emit(to_json(sensitivity_data(analysis, names, edition.year, __version__)), output)
+    elif format is OutputFormat.csv:
+        emit(sensitivity_csv(analysis, names), output)
+    elif format is OutputFormat.md or output is not None:
+        emit(sensitivity_markdown(analysis, names, edition.year), output)
+    else:
+        make_console().print(sensitivity_table(analysis, names, edition.year))

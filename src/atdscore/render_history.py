@@ -1,0 +1,174 @@
+"""A country's editions to text: rich table with a sparkline, Markdown, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .history import EditionScore
+from .model import Kind, text_in
+from .numbers import fixed, machine, trimmed
+from .render import category_text, md_cell, percent_text
+from .score import band_for
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _category_ids(scores: Sequence[EditionScore]) -> list[str]:
+    """Category ids in the order of the latest rubric, then any only older rubrics had."""
+    ids: list[str] = []
+    for s in reversed(scores):
+        ids += [c.id for c in s.result.categories if c.id not in ids]
+    return ids
+
+
+def _row(s: EditionScore, ids: list[str]) -> list[str]:
+    band = band_for(s.rubric, s.result.percent)
+    by_id = {c.id: c for c in s.result.categories}
+    return [
+        str(s.year),
+        f"{s.rubric.id} {s.rubric.version}",
+        percent_text(s.result.percent),
+        text_in(band.label, "en") if band else "",
+        "–" if s.rank is None else f"{s.rank} of {s.of}",
+        f"{fixed(s.result.coverage * 100, 0)}%",
+        *(category_text(by_id[i]) if i in by_id else "" for i in ids),
+    ]
+
+
+_HEADERS = ["Year", "Rubric", "Score %", "Band", "Rank", "Coverage"]
+
+
+def trend(scores: Sequence[EditionScore]) -> str:
+    """The total's trend as a sparkline, oldest edition first."""
+    from .plot import sparkline
+
+    return sparkline([None if s.result.percent is None else float(s.result.percent) for s in scores])
+
+
+def chart_series(scores: Sequence[EditionScore]) -> list[tuple[str, list[tuple[int, float]]]]:
+    """Lines for a chart: the total, then each standard category, as (year, percent) points."""
+    series = [("Total", [(s.year, float(s.result.percent)) for s in scores if s.result.percent is not None])]
+    for category_id in _category_ids(scores):
+        points = [
+            (s.year, float(c.percent))
+            for s in scores
+            for c in s.result.categories
+            if c.id == category_id and c.kind is Kind.STANDARD and c.percent is not None
+        ]
+        if points:
+            series.append((category_id, points))
+    return series
+
+
+def history_table(code: str, name: str, scores: Sequence[EditionScore]) -> RenderableType:
+    """A rich table of every edition, titled with the trend."""
+    from rich import box
+    from rich.table import Table
+
+    ids = _category_ids(scores)
+    table = Table(
+        title=f"{name} ({code})  {trend(scores)}", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
+    )
+    for header in _HEADERS + ids:
+        table.add_column(
+            header.replace("-", "-\n") if header in ids else header,
+            justify="left" if header in ("Rubric", "Band") else "right",
+        )
+    for s in scores:
+        table.add_row(*_row(s, ids))
+    return table
+
+
+def history_markdown(code: str, name: str, scores: Sequence[EditionScore]) -> str:
+    """A GitHub-flavoured Markdown table of every edition."""
+    ids = _category_ids(scores)
+    headers = _HEADERS + ids
+    lines = [f"**{md_cell(name)} ({code})** {trend(scores)}", ""]
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join(":---" if h in ("Rubric", "Band") else "---:" for h in headers) + "|")
+    lines += ["| " + " | ".join(md_cell(c) for c in _row(s, ids)) + " |" for s in scores]
+    return "\n".join(lines) + "\n"
+
+
+def history_csv(scores: Sequence[EditionScore]) -> str:
+    """One row per edition; category columns as in `rank` (percent, or points for penalty and bonus)."""
+    ids = _category_ids(scores)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    kinds = {c.id: c.kind for s in scores for c in s.result.categories}
+    writer.writerow(
+        [
+            "year",
+            "rubric",
+            "version",
+            "points",
+            "max",
+            "percent",
+            "rank",
+            "of",
+            "coverage",
+            *(f"{i}_percent" if kinds[i] is Kind.STANDARD else f"{i}_points" for i in ids),
+        ]
+    )
+    for s in scores:
+        by_id = {c.id: c for c in s.result.categories}
+        cells = []
+        for i in ids:
+            c = by_id.get(i)
+            value = None if c is None else (c.percent if c.kind is Kind.STANDARD else c.points)
+            cells.append("" if value is None else trimmed(value))
+        r = s.result
+        percent = "" if r.percent is None else trimmed(r.percent)
+        rank = "" if s.rank is None else s.rank
+        writer.writerow(
+            [
+                s.year,
+                s.rubric.id,
+                s.rubric.version,
+                trimmed(r.points),
+                trimmed(r.max),
+                percent,
+                rank,
+                s.of,
+                trimmed(r.coverage),
+                *cells,
+            ]
+        )
+    return out.getvalue()
+
+
+def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_version: str) -> dict[str, Any]:
+    """The JSON structure of a country's history (see README, 'atdscore history')."""
+    return {
+        "atdscore": tool_version,
+        "country": code,
+        "name": name,
+        "editions": [
+            {
+                "year": s.year,
+                "rubric": {"id": s.rubric.id, "version": s.rubric.version},
+                "points": machine(s.result.points),
+                "max": machine(s.result.max),
+                "percent": None if s.result.percent is None else machine(s.result.percent),
+                "band": text_in(b.label, "en") if (b := band_for(s.rubric, s.result.percent)) else None,
+                "rank": s.rank,
+                "of": s.of,
+                "coverage": machine(s.result.coverage),
+                "categories": [
+                    {
+                        "id": c.id,
+                        "kind": c.kind.value,
+                        "points": machine(c.points),
+                        "max": machine(c.max),
+                        "percent": None if c.percent is None else machine(c.percent),
+                    }
+                    for c in s.result.categories
+                ],
+            }
+            for s in scores
+        ],
+    }

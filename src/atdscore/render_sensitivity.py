@@ -1,0 +1,116 @@
+"""A sensitivity analysis to text: rich tables, Markdown, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING, Any
+
+from .render import md_cell
+from .sensitivity import Analysis, analysis_data
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+_HEADERS = ["Rank", "Country", "ISO3", "Median", "5-95% interval", "Stability"]
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _index(value: float | None) -> str:
+    return "off" if value is None else f"{value:.2f}"
+
+
+def _rows(analysis: Analysis, names: dict[str, str]) -> list[list[str]]:
+    return [
+        [
+            str(c.rank),
+            names.get(c.country, c.country),
+            c.country,
+            str(c.median_rank),
+            f"{c.interval[0]}–{c.interval[1]}",
+            _share(c.stability),
+        ]
+        for c in analysis.countries
+    ]
+
+
+def _summary(analysis: Analysis, year: int) -> str:
+    o = analysis.options
+    return f"Rank uncertainty, {year}: {o.runs} runs, seed {o.seed}"
+
+
+def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> RenderableType:
+    """Rich tables: countries with their rank intervals, then effective weights and sensitivity indices."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+
+    countries = Table(title=_summary(analysis, year), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    for header in _HEADERS:
+        countries.add_column(header, justify="left" if header in ("Country", "ISO3") else "right", no_wrap=True)
+    for row, stats in zip(_rows(analysis, names), analysis.countries, strict=True):
+        countries.add_row(*row, style="dim" if stats.stability >= 0.95 else None)
+    weights = Table(title="Effective weights", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    for header in ("Category", "Nominal", "Effective"):
+        weights.add_column(header, justify="left" if header == "Category" else "right")
+    for w in analysis.effective_weights:
+        weights.add_row(w.category, _share(w.nominal), _share(w.effective))
+    inputs = Table(
+        title="What moves ranks (first-order sensitivity index)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+    )
+    inputs.add_column("Input")
+    inputs.add_column("Index", justify="right")
+    for s in analysis.sensitivity:
+        inputs.add_row(s.input, _index(s.first_order))
+    return Group(countries, weights, inputs)
+
+
+def sensitivity_markdown(analysis: Analysis, names: dict[str, str], year: int) -> str:
+    """GitHub-flavoured Markdown: the three tables of the terminal view."""
+    lines = [f"**{md_cell(_summary(analysis, year))}**", ""]
+    lines += [
+        "| " + " | ".join(_HEADERS) + " |",
+        "|" + "|".join(":---" if h in ("Country", "ISO3") else "---:" for h in _HEADERS) + "|",
+    ]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in _rows(analysis, names)]
+    lines += ["", "| Category | Nominal weight | Effective weight |", "|:---|---:|---:|"]
+    lines += [
+        f"| {md_cell(w.category)} | {_share(w.nominal)} | {_share(w.effective)} |" for w in analysis.effective_weights
+    ]
+    lines += ["", "| Input | First-order sensitivity index |", "|:---|---:|"]
+    lines += [f"| {s.input} | {_index(s.first_order)} |" for s in analysis.sensitivity]
+    return "\n".join(lines) + "\n"
+
+
+def sensitivity_csv(analysis: Analysis, names: dict[str, str]) -> str:
+    """One row per country: rank, median rank, interval bounds, stability."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["rank", "country", "name", "median_rank", "p5", "p95", "stability"])
+    data = analysis_data(analysis)
+    for c in data["countries"]:
+        writer.writerow(
+            [
+                c["rank"],
+                c["country"],
+                names.get(c["country"], c["country"]),
+                c["median_rank"],
+                *c["interval"],
+                c["stability"],
+            ]
+        )
+    return out.getvalue()
+
+
+def sensitivity_data(analysis: Analysis, names: dict[str, str], year: int, tool_version: str) -> dict[str, Any]:
+    """The documented JSON of `atdscore sensitivity`: the analysis with the tool version, year and names."""
+    data = analysis_data(analysis)
+    for country in data["countries"]:
+        country["name"] = names.get(country["country"], country["country"])
+    return {"atdscore": tool_version, "year": year, **data}
