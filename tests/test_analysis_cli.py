@@ -27,7 +27,9 @@ def test_sensitivity_json_contract_and_seed(project: Path) -> None:
 
 
 def test_switched_off_inputs_have_no_index(project: Path) -> None:
-    result = run_cli("sensitivity", str(project), "--runs", "50", "--no-unknowns", "--weights-spread", "0", "-f", "json")
+    result = run_cli(
+        "sensitivity", str(project), "--runs", "50", "--no-unknowns", "--weights-spread", "0", "-f", "json"
+    )
     indices = {s["input"]: s["first_order"] for s in json.loads(result.stdout)["sensitivity"]}
     assert indices["unknowns"] is None and indices["weights"] is None
 

@@ -4,7 +4,7 @@ Only typer is imported at start-up; each command imports what it needs, so `atds
 as fast as typer itself. Importing the command modules registers their commands on `app`.
 """
 
-from . import analysis, commands, diffing  # noqa: F401 - registers the commands
+from . import analysis, briefs, commands, diffing  # noqa: F401 - registers the commands
 from .app import app, main
 
 __all__ = ["app", "main"]

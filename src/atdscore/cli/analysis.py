@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,7 +24,7 @@ from .app import (
 )
 
 PlotOpt = Annotated[
-    Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+    Path | None,
     typer.Option("--plot", help="Also write a chart to this SVG file.", dir_okay=False, show_default=False),
 ]
 

@@ -11,7 +11,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -54,18 +54,18 @@ ProjectArg = Annotated[
     typer.Argument(help="Project folder holding rubrics/ and countries/ (or a countries/ folder).", show_default="."),
 ]
 RubricOpt = Annotated[
-    Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
+    Path | None,
     typer.Option(
         "--rubric", "-r", help="Score with this rubric file instead of the one the country files name.", dir_okay=False
     ),
 ]
 YearOpt = Annotated[
-    Optional[int],  # noqa: UP045
+    int | None,
     typer.Option("--year", "-y", help="Edition year. Default: the latest edition.", show_default=False),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[
-    Optional[Path],  # noqa: UP045
+    Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False),
 ]
 

@@ -6,7 +6,7 @@ import re
 import shutil
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -144,7 +144,7 @@ def diff(
     old: Annotated[
         str | None, typer.Argument(help="Old side: a year, an edition folder, or REV:path.", show_default=False)
     ] = None,
-    new: Annotated[Optional[str], typer.Argument(help="New side, in the same forms.", show_default=False)] = None,  # noqa: UP045
+    new: Annotated[str | None, typer.Argument(help="New side, in the same forms.", show_default=False)] = None,
     base: Annotated[
         str | None,
         typer.Option(

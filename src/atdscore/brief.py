@@ -1,0 +1,329 @@
+"""A country brief: what one page about one country and edition says, in one language.
+
+Pure: built from loaded, validated and scored data, and turned into text by a template (see
+`templating`). Texts are already in the brief's language (answers in words, not ids); numbers stay
+exact Fractions so that templates round them once, in the language's format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .answers import describe as answer_words
+from .answers import evidence_key
+from .model import (
+    Answer,
+    CountryFile,
+    Evidence,
+    Rubric,
+    text_in,
+)
+from .names import country_names
+from .score import CountryResult, IndicatorResult, State, band_for
+from .validate import indicators_by_id, resolve_evidence
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited source, numbered in the order the brief first cites it."""
+
+    number: int
+    title: str
+    date: str
+    url: str | None
+    publisher: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator of the rubric with the country's answer in words and the sources it cites."""
+
+    id: str
+    category: str
+    kind: str
+    question: str
+    state: str
+    answer: str
+    points: Fraction
+    max: Fraction
+    note: str | None
+    sources: tuple[int, ...]
+    recommendation: str | None
+
+    @property
+    def gain(self) -> Fraction:
+        """The points the country would gain by reaching this indicator's maximum."""
+        return self.max - self.points
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    """A category's score; `percent` is None for penalty and bonus categories."""
+
+    id: str
+    title: str
+    kind: str
+    weight: Fraction
+    points: Fraction
+    max: Fraction
+    percent: Fraction | None
+    floor: Fraction | None
+    cap: Fraction | None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The rubric's recommendation for an indicator below its maximum, with the points at stake."""
+
+    id: str
+    question: str
+    answer: str
+    text: str
+    gain: Fraction
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """An indicator whose answer differs from the previous edition's, both in words."""
+
+    id: str
+    question: str
+    old: str
+    new: str
+    old_points: Fraction | None
+    new_points: Fraction | None
+
+    @property
+    def delta(self) -> Fraction:
+        return (self.new_points or Fraction(0)) - (self.old_points or Fraction(0))
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The country's previous edition: its file, result and rank among `of` (and its rubric when not the same)."""
+
+    country: CountryFile
+    result: CountryResult
+    rank: int | None
+    of: int | None = None
+    rubric: Rubric | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed since the previous edition: total, rank and answers."""
+
+    year: int
+    points: Fraction
+    max: Fraction
+    percent: Fraction | None
+    rank: int | None
+    of: int | None
+    delta_points: Fraction
+    delta_percent: Fraction | None
+    rank_moved: int | None  # positive when the country moved up; None when either side has no rank
+    rubric_changed: bool
+    rubric_id: str
+    rubric_version: str
+    answers: tuple[AnswerChange, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything a country brief says; the template decides how it reads."""
+
+    lang: str
+    country: str
+    name: str
+    year: int
+    rubric_id: str
+    rubric_version: str
+    rubric_title: str
+    points: Fraction
+    max: Fraction
+    percent: Fraction | None
+    band: str | None
+    rank: int | None
+    of: int
+    coverage: Fraction
+    answered: int
+    applicable: int
+    categories: tuple[CategoryLine, ...]
+    indicators: tuple[IndicatorLine, ...]
+    strengths: tuple[IndicatorLine, ...]
+    gaps: tuple[IndicatorLine, ...]
+    recommendations: tuple[Recommendation, ...]
+    unanswered: tuple[IndicatorLine, ...]
+    change: Change | None
+    sources: tuple[Source, ...]
+
+
+def _normalised(answer: Answer | None) -> Any:
+    """An answer reduced to what it says: checklist items in any order are the same answer."""
+    if answer is None:
+        return None
+    if answer.status is not None:
+        return answer.status.value
+    return frozenset(answer.value) if isinstance(answer.value, list) else answer.value
+
+
+class _Sources:
+    """Sources numbered once each, in the order of first citation; the same title, URL and date is one source."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[frozenset[tuple[str, str | None, str]], int] = {}
+        self.sources: list[Source] = []
+
+    def cite(self, evidence: list[Evidence]) -> tuple[int, ...]:
+        cited: list[int] = []
+        for item in evidence:
+            key = evidence_key([item])
+            if key not in self.numbers:
+                self.numbers[key] = len(self.sources) + 1
+                self.sources.append(
+                    Source(len(self.sources) + 1, item.title.strip(), item.date, item.url, item.publisher)
+                )
+            cited.append(self.numbers[key])
+        return tuple(sorted(set(cited)))
+
+
+def _lines(
+    rubric: Rubric, country: CountryFile, result: CountryResult, lang: str
+) -> tuple[tuple[IndicatorLine, ...], tuple[Source, ...]]:
+    """Every indicator in rubric order, and the sources they cite, numbered as first cited."""
+    results: dict[str, IndicatorResult] = {r.id: r for c in result.categories for r in c.indicators}
+    sources = _Sources()
+    lines = []
+    for category in rubric.categories:
+        for indicator in category.indicators:
+            key = f"{category.id}.{indicator.id}"
+            answer = country.answers.get(key)
+            scored = results[key]
+            lines.append(
+                IndicatorLine(
+                    id=key,
+                    category=text_in(category.title, lang),
+                    kind=category.kind.value,
+                    question=text_in(indicator.question, lang),
+                    state=scored.state.value,
+                    answer=answer_words(indicator, answer, lang),
+                    points=scored.points,
+                    max=scored.max,
+                    note=answer.note.strip() if answer and answer.note else None,
+                    sources=sources.cite(resolve_evidence(answer, country.sources)) if answer else (),
+                    recommendation=text_in(indicator.recommendation, lang) or None,
+                )
+            )
+    return tuple(lines), tuple(sources.sources)
+
+
+def _categories(rubric: Rubric, result: CountryResult, lang: str) -> tuple[CategoryLine, ...]:
+    out = []
+    for category, scored in zip(rubric.categories, result.categories, strict=True):
+        out.append(
+            CategoryLine(
+                id=category.id,
+                title=text_in(category.title, lang),
+                kind=category.kind.value,
+                weight=scored.weight,
+                points=scored.points,
+                max=scored.max,
+                percent=scored.percent,
+                floor=None if category.floor is None else Fraction(category.floor),
+                cap=None if category.cap is None else Fraction(category.cap),
+            )
+        )
+    return tuple(out)
+
+
+def _change(
+    rubric: Rubric, country: CountryFile, result: CountryResult, rank: int | None, prev: Previous, lang: str
+) -> Change:
+    old_rubric = prev.rubric or rubric
+    new_inds, old_inds = indicators_by_id(rubric), indicators_by_id(old_rubric)
+    old_points = {r.id: r.points for c in prev.result.categories for r in c.indicators}
+    new_points = {r.id: r.points for c in result.categories for r in c.indicators}
+    answers = []
+    for key, indicator in new_inds.items():
+        old, new = prev.country.answers.get(key), country.answers.get(key)
+        if _normalised(old) == _normalised(new):
+            continue
+        answers.append(
+            AnswerChange(
+                id=key,
+                question=text_in(indicator.question, lang),
+                old=answer_words(old_inds.get(key, indicator), old, lang),
+                new=answer_words(indicator, new, lang),
+                old_points=old_points.get(key),
+                new_points=new_points.get(key),
+            )
+        )
+    old_r = prev.result
+    return Change(
+        year=prev.country.year,
+        points=old_r.points,
+        max=old_r.max,
+        percent=old_r.percent,
+        rank=prev.rank,
+        of=prev.of,
+        delta_points=result.points - old_r.points,
+        delta_percent=None if result.percent is None or old_r.percent is None else result.percent - old_r.percent,
+        rank_moved=None if rank is None or prev.rank is None else prev.rank - rank,
+        rubric_changed=(old_rubric.id, old_rubric.version) != (rubric.id, rubric.version),
+        rubric_id=old_rubric.id,
+        rubric_version=old_rubric.version,
+        answers=tuple(answers),
+    )
+
+
+def build_brief(
+    rubric: Rubric,
+    country: CountryFile,
+    result: CountryResult,
+    rank: int | None,
+    of: int,
+    *,
+    previous: Previous | None = None,
+    lang: str = "en",
+) -> Brief:
+    """The brief for one country and edition; `of` is the number of ranked countries in the edition."""
+    lines, sources = _lines(rubric, country, result, lang)
+    answered = [line for line in lines if line.state == State.ANSWERED]
+    # Only answered indicators are strengths or gaps: an unknown answer scores 0, which is no finding about
+    # the law (and in a penalty category it would even look like the maximum).
+    strengths = tuple(line for line in answered if line.points >= line.max)
+    gaps = tuple(line for line in answered if line.points < line.max)
+    order = {line.id: n for n, line in enumerate(lines)}
+    ranked_gaps = sorted((g for g in gaps if g.recommendation), key=lambda g: (-g.gain, order[g.id]))
+    recommendations = tuple(
+        Recommendation(g.id, g.question, g.answer, g.recommendation or "", g.gain) for g in ranked_gaps
+    )
+    band = band_for(rubric, result.percent)
+    return Brief(
+        lang=lang,
+        country=country.country,
+        name=country_names(lang).get(country.country, country.country),
+        year=country.year,
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        rubric_title=text_in(rubric.title, lang),
+        points=result.points,
+        max=result.max,
+        percent=result.percent,
+        band=text_in(band.label, lang) if band else None,
+        rank=rank,
+        of=of,
+        coverage=result.coverage,
+        answered=len(answered),
+        applicable=sum(1 for line in lines if line.state != State.NOT_APPLICABLE),
+        categories=_categories(rubric, result, lang),
+        indicators=lines,
+        strengths=strengths,
+        gaps=gaps,
+        recommendations=recommendations,
+        unanswered=tuple(line for line in lines if line.state != State.ANSWERED),
+        change=None if previous is None else _change(rubric, country, result, rank, previous, lang),
+        sources=sources,
+    )

@@ -1,0 +1,217 @@
+"""Commands that write documents from templates: brief and methodology."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .app import (
+    EXIT_INVALID,
+    EXIT_OK,
+    OutputOpt,
+    RubricOpt,
+    YearOpt,
+    app,
+    emit,
+    make_console,
+    print_problems,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from ..brief import Previous
+    from ..load import Layout
+    from ..project import RubricSet
+
+
+class Lang(StrEnum):
+    en = "en"
+    es = "es"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the document.")]
+ProjectOpt = Annotated[Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Folder of the team's own templates (brief.md.j2, methodology.md.j2). Default: the project's templates/ if it exists, else the shipped ones.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _templates(layout: Layout, templates: Path | None) -> Path | None:
+    """The templates folder to use: the one given, the project's own, or None for the shipped defaults."""
+    if templates is not None:
+        if not templates.is_dir():
+            usage_error(f"templates folder '{templates}' does not exist")
+        return templates
+    own = layout.root / "templates"
+    return own if own.is_dir() else None
+
+
+def _previous(layout: Layout, year: int, code: str, rubrics: RubricSet) -> Previous | None:
+    """The country's latest earlier edition, scored and ranked, or None (with a warning when it is invalid)."""
+    from ..brief import Previous
+    from ..load import find_editions
+    from ..problems import has_errors
+    from ..project import load_edition
+    from ..rank import rank_countries
+    from ..score import Scorer
+
+    for earlier in sorted((y for y in find_editions(layout.countries) if y < year), reverse=True):
+        edition = load_edition(earlier, find_editions(layout.countries)[earlier], rubrics)
+        country = next((c for c in edition.countries if c.country == code), None)
+        if has_errors(edition.problems) or edition.rubric is None:
+            make_console(stderr=True).print(
+                f"[yellow]warning:[/] the {earlier} edition has errors; the brief shows no change since then"
+            )
+            return None
+        if country is None:
+            continue
+        scorer = Scorer(edition.rubric)
+        ranked = rank_countries(scorer.score(c) for c in edition.countries)
+        mine = next(e for e in ranked if e.result.country == code)
+        return Previous(country, mine.result, mine.rank, sum(1 for e in ranked if e.rank is not None), edition.rubric)
+    return None
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore brief MEX                         # Markdown to stdout\n"
+    "  atdscore brief MEX --year 2023 --lang es -o briefs/\n  atdscore brief --all -o briefs/            # every country, with a progress bar\n"
+    "  atdscore brief MEX --templates our-templates/"
+)
+def brief(
+    countries: Annotated[
+        list[str] | None, typer.Argument(help="ISO3 codes of the countries.", show_default=False)
+    ] = None,
+    all_countries: Annotated[bool, typer.Option("--all", help="A brief for every country of the edition.")] = False,
+    project: ProjectOpt = Path("."),
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    lang: LangOpt = Lang.en,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write DIR/<ISO3>-<year>.<lang>.md files instead of printing.", file_okay=False
+        ),
+    ] = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write a country brief: score, band, rank, categories, strengths, gaps, recommendations, changes, sources.
+
+    Files are written atomically and only when their content changes. Exit 1 on invalid data or a template error.
+    """
+    from ..brief import build_brief
+    from ..names import country_names
+    from ..output import brief_filename, write_atomic
+    from ..rank import rank_countries
+    from ..score import Scorer
+    from ..templating import render_brief
+    from .app import load_year
+
+    if all_countries == bool(countries):
+        usage_error("name the countries, or give --all", "e.g. atdscore brief MEX, or atdscore brief --all -o briefs/")
+    if all_countries and output is None:
+        usage_error("--all writes one file per country: give -o DIR")
+    layout, edition, rubrics = load_year(project, rubric, year)
+    assert edition.rubric is not None
+    folder = _templates(layout, templates)
+    scorer = Scorer(edition.rubric)
+    ranked = {e.result.country: e for e in rank_countries(scorer.score(c) for c in edition.countries)}
+    of = sum(1 for e in ranked.values() if e.rank is not None)
+    files = {c.country: c for c in edition.countries}
+    codes = sorted(files) if all_countries else [c.upper() for c in countries or []]
+    names = country_names()
+    for code in codes:
+        if code not in files:
+            hint = (
+                f"{names[code]} has no file in the {edition.year} edition"
+                if code in names
+                else "use ISO 3166-1 alpha-3 codes, e.g. MEX"
+            )
+            usage_error(f"no country '{code}' in the {edition.year} edition", hint)
+    rendered: dict[str, str] = {}
+    with _progress(len(codes), all_countries) as advance:
+        for code in codes:
+            entry = ranked[code]
+            previous = _previous(layout, edition.year, code, rubrics)
+            document = build_brief(
+                edition.rubric, files[code], entry.result, entry.rank, of, previous=previous, lang=lang.value
+            )
+            text, problems = render_brief(document, lang.value, folder)
+            if text is None:
+                print_problems(problems, make_console(stderr=True))
+                raise typer.Exit(EXIT_INVALID)
+            rendered[code] = text
+            advance()
+    # Nothing is written until every brief rendered: a template error never leaves a half-written set.
+    if output is None:
+        emit("\n".join(rendered.values()), None)
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    written = sum(
+        write_atomic(output / brief_filename(code, edition.year, lang.value), text) for code, text in rendered.items()
+    )
+    unchanged = len(rendered) - written
+    make_console(stderr=True).print(
+        f"{written} brief{'s' if written != 1 else ''} written, {unchanged} unchanged, in {output}"
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
+    """A transient progress bar on a terminal's stderr when `show`; a no-op elsewhere."""
+    if not (show and sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=make_console(stderr=True)) as progress:
+        task = progress.add_task("Writing briefs", total=total)
+        yield lambda: progress.advance(task)
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore methodology > METHODOLOGY.md\n  atdscore methodology --lang es -o metodologia.md\n"
+    "  atdscore methodology --rubric rubrics/atd-core.yaml"
+)
+def methodology(
+    project: ProjectOpt = Path("."),
+    rubric: RubricOpt = None,
+    year: YearOpt = None,
+    lang: LangOpt = Lang.en,
+    output: OutputOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
+    from ..project import RubricSet
+    from ..templating import render_methodology
+    from .app import load_year, project_layout
+
+    layout = project_layout(project)
+    if rubric is not None:
+        rubrics = RubricSet(layout.rubrics, rubric)
+        loaded = next(iter(rubrics.available().values()), None)
+        if loaded is None:
+            print_problems(rubrics.problems, make_console(stderr=True))
+            raise typer.Exit(EXIT_INVALID)
+        chosen = loaded
+    else:
+        _, edition, _ = load_year(project, None, year)
+        assert edition.rubric is not None
+        chosen = edition.rubric
+    text, problems = render_methodology(chosen, lang.value, _templates(layout, templates))
+    if text is None:
+        print_problems(problems, make_console(stderr=True))
+        raise typer.Exit(EXIT_INVALID)
+    emit(text, output)

@@ -1,0 +1,81 @@
+"""Numbers, percents, dates and lists for people, in the conventions of a language (Babel).
+
+Values arrive exact (Fractions); they are rounded half up here, as `numbers` does for the rank
+report, and only then handed to Babel, so Babel's own half-even rounding never changes a digit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from decimal import Decimal
+from fractions import Fraction
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+
+from .numbers import round_half_up
+
+# English texts in the default rubric use British spelling, so English dates read "26 February 2021".
+# Spanish uses the generic `es` conventions: a decimal comma and a space before the percent sign.
+LOCALES = {"en": "en_GB", "es": "es"}
+
+Number = Fraction | Decimal | int
+
+
+@functools.cache
+def locale(lang: str) -> Locale:
+    """The Babel locale for a language code (British English for an unknown one)."""
+    try:
+        return Locale.parse(LOCALES.get(lang, lang))
+    except (ValueError, LookupError):
+        return Locale.parse(LOCALES["en"])
+
+
+def _exact(value: Number, places: int) -> Decimal:
+    """`value` rounded half up to `places` decimals, as an exact Decimal."""
+    rounded = round_half_up(Fraction(value), places)
+    return Decimal(rounded.numerator * (10**places // rounded.denominator)).scaleb(-places)
+
+
+def _pattern(places: int) -> str:
+    return "#,##0" + ("." + "#" * places if places else "")
+
+
+def decimal(value: Number, lang: str, places: int = 1) -> str:
+    """A number with up to `places` decimals, trailing zeros dropped: 74.1, 100, 1,5 (es)."""
+    return format_decimal(_exact(value, places), format=_pattern(places), locale=locale(lang))
+
+
+def signed(value: Number, lang: str, places: int = 1) -> str:
+    """A change with its sign: +44.7, -3, 0."""
+    text = decimal(value, lang, places)
+    return "+" + text if _exact(value, places) > 0 else text
+
+
+def percent(value: Number, lang: str, places: int = 1) -> str:
+    """A percent given as 0-100, in the language's style: 74.1%, 74,1 % (es, with a no-break space)."""
+    pattern = locale(lang).percent_formats[None].pattern.replace("#,##0", _pattern(places), 1)
+    return format_percent(_exact(value, places) / 100, format=pattern, locale=locale(lang))
+
+
+def plural(value: Number, lang: str) -> str:
+    """The CLDR plural category of a number as it is shown ('one', 'other', ...)."""
+    return str(locale(lang).plural_form(_exact(value, 2).normalize()))
+
+
+def date(text: str, lang: str) -> str:
+    """A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words: 26 February 2021, febrero de 2021, 2019."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale(lang))
+    return format_date(datetime.date(parts[0], parts[1], parts[2]), format="long", locale=locale(lang))
+
+
+def join(items: list[str], lang: str) -> str:
+    """Items as a sentence would list them: 'a, b and c', 'a, b y c'."""
+    return format_list(items, locale=locale(lang)) if items else ""

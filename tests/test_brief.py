@@ -1,0 +1,403 @@
+"""Country briefs and the methodology: contents, golden Markdown in both languages, escaping of data
+text, translations, template errors reported at the template's line, --templates, atomic writes."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import string
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from atdscore.answers import describe as answer_words
+from atdscore.brief import Brief, Previous, build_brief
+from atdscore.load import find_editions
+from atdscore.model import Answer, CountryFile, NumberIndicator, Rubric, ScoreIndicator
+from atdscore.output import brief_filename, write_atomic
+from atdscore.project import RubricSet, load_edition
+from atdscore.rank import rank_countries
+from atdscore.score import Scorer
+from atdscore.strings import STRINGS
+from atdscore.templating import DEFAULTS, md_escape, render_brief, render_methodology
+from conftest import FIXTURE_PROJECT
+
+REPO = Path(__file__).resolve().parent.parent
+
+Golden = Callable[[str, str], None]
+
+
+def scored(project: Path, year: int, code: str) -> tuple[Rubric, CountryFile, Any, int]:
+    """An edition's rubric, one country's file, its ranked result, and how many countries are ranked."""
+    edition = load_edition(year, find_editions(project / "countries")[year], RubricSet(project / "rubrics"))
+    assert edition.rubric is not None and not any(p.is_error for p in edition.problems)
+    ranked = rank_countries(Scorer(edition.rubric).score(c) for c in edition.countries)
+    country = next(c for c in edition.countries if c.country == code)
+    mine = next(r for r in ranked if r.result.country == code)
+    return edition.rubric, country, mine, sum(1 for r in ranked if r.rank is not None)
+
+
+def fixture_brief(lang: str = "en", country: CountryFile | None = None, previous: bool = True) -> Brief:
+    """MEX 2023 of the fixture project, with its 2022 edition as the previous one (or another country file)."""
+    rubric, mex, mine, of = scored(FIXTURE_PROJECT, 2023, "MEX")
+    result = mine.result
+    if country is not None:
+        mex, result = country, Scorer(rubric).score(country)
+    old_rubric, old, old_mine, old_of = scored(FIXTURE_PROJECT, 2022, "MEX")
+    prev = Previous(old, old_mine.result, old_mine.rank, old_of, old_rubric) if previous else None
+    return build_brief(rubric, mex, result, mine.rank, of, previous=prev, lang=lang)
+
+
+def render(brief: Brief, templates: Path | None = None) -> str:
+    text, problems = render_brief(brief, brief.lang, templates)
+    assert problems == [] and text is not None
+    return text
+
+
+def with_answer(key: str, answer: dict[str, Any]) -> CountryFile:
+    _, mex, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    return mex.model_copy(update={"answers": {**mex.answers, key: Answer.model_validate(answer)}})
+
+
+# --- Golden files and determinism -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_full_brief(lang: str, golden: Golden) -> None:
+    golden(f"brief.{lang}.md", render(fixture_brief(lang)))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_methodology(lang: str, golden: Golden) -> None:
+    rubric, _, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    text, problems = render_methodology(rubric, lang)
+    assert problems == [] and text is not None
+    golden(f"methodology.{lang}.md", text)
+
+
+def test_same_input_gives_byte_identical_output() -> None:
+    first, second = render(fixture_brief("es")), render(fixture_brief("es"))
+    assert first.encode() == second.encode()
+
+
+def test_examples_are_current() -> None:
+    spec = importlib.util.spec_from_file_location("make_examples", REPO / "examples" / "make.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, text in module.render_all().items():
+        assert (REPO / "examples" / name).read_text(encoding="utf-8") == text, f"run python examples/make.py ({name})"
+
+
+def test_templates_folder_at_the_root_is_the_packaged_one() -> None:
+    assert (REPO / "templates").resolve() == DEFAULTS.resolve()
+    assert {p.name for p in DEFAULTS.glob("*.j2")} == {"brief.md.j2", "methodology.md.j2"}
+
+
+# --- What a brief says --------------------------------------------------------------------------------------
+
+
+def test_strengths_gaps_and_change_in_words() -> None:
+    brief = fixture_brief()
+    assert (brief.rank, brief.of, brief.band) == (1, 4, "High")
+    assert [s.id for s in brief.strengths] == [
+        "law.ban",
+        "law.bodies",
+        "limits.days",
+        "practice.prisons",
+        "extra.pledge",
+    ]
+    assert [(g.id, g.answer) for g in brief.gaps] == [("limits.expert", "3 of 4"), ("practice.detained", "Reported")]
+    assert brief.change is not None
+    changed = {a.id: (a.old, a.new) for a in brief.change.answers}
+    assert changed == {
+        "law.ban": ("Partial ban", "Full ban"),
+        "law.bodies": ("NHRI", "NHRI, UNHCR and NGOs"),
+        "limits.days": ("60 days", "1.5 days"),
+        "limits.expert": ("1 of 4", "3 of 4"),
+        "extra.pledge": ("No pledge", "Pledge made"),
+    }
+    assert brief.change.rank_moved == 0 and brief.change.rubric_changed is False
+
+
+def test_sources_are_numbered_once_in_first_citation_order() -> None:
+    gazette = {
+        "title": "Official Gazette: reform of the migration law",
+        "url": "https://example.org/gazette/2021",
+        "date": "2021-01-11",
+    }
+    country = with_answer(
+        "limits.expert", {"value": 3, "evidence": [{"title": "Court ruling", "date": "2023"}, gazette, "law-2021"]}
+    )
+    brief = fixture_brief(country=country)
+    assert [s.title for s in brief.sources] == [
+        "Official Gazette: reform of the migration law",  # cited by id first (law.ban), written out later: one source
+        "Court ruling",
+        "Press investigation",
+    ]
+    lines = {line.id: line.sources for line in brief.indicators}
+    assert lines["law.ban"] == (1,) and lines["limits.expert"] == (1, 2) and lines["practice.detained"] == (3,)
+
+
+def test_unknown_and_missing_answers_are_listed_not_judged() -> None:
+    _, mex, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    answers = {k: v for k, v in mex.answers.items() if k != "law.bodies"}
+    answers["practice.detained"] = Answer.model_validate({"status": "unknown", "note": "No report found."})
+    brief = fixture_brief(country=mex.model_copy(update={"answers": answers}))
+    assert [(u.id, u.answer) for u in brief.unanswered] == [
+        ("law.bodies", "No answer"),
+        ("practice.detained", "Unknown"),
+    ]
+    # An unknown answer scores 0, which in a penalty category is the maximum: still not a strength.
+    assert "practice.detained" not in {s.id for s in brief.strengths} | {g.id for g in brief.gaps}
+    assert (brief.answered, brief.applicable) == (5, 7)
+    text = render(brief)
+    assert "| Were children detained despite the law? | Unknown | No report found. |" in text
+    assert "| Who may visit? | No answer | – |" in text
+
+
+def test_recommendations_are_ordered_by_points_to_gain() -> None:
+    rubric, _, _, _ = scored(REPO, 2023, "MEX")
+    source = [{"title": "A source", "date": "2023"}]
+    answers = {
+        "prohibition.law": {"value": "unaccompanied-only", "evidence": source},  # 3 to gain
+        "prohibition.families": {"value": "allowed", "evidence": source},  # 2
+        "time-limits.max-days": {"value": float("inf"), "evidence": source},  # 5
+        "time-limits.judicial-review": {"value": "on-application", "evidence": source},  # 2
+        "alternatives.in-law": {"status": "unknown"},  # unknown: no recommendation
+    }
+    country = CountryFile.model_validate({"country": "MEX", "year": 2023, "rubric": "atd-core", "answers": answers})
+    brief = build_brief(rubric, country, Scorer(rubric).score(country), 3, 10, lang="es")
+    assert [(r.id, r.gain) for r in brief.recommendations] == [
+        ("time-limits.max-days", Fraction(5)),
+        ("prohibition.law", Fraction(3)),
+        ("prohibition.families", Fraction(2)),  # ties keep rubric order
+        ("time-limits.judicial-review", Fraction(2)),
+    ]
+    assert brief.recommendations[0].answer == "sin límite"
+    assert brief.recommendations[0].text.startswith("Mientras no se prohíba")
+    assert brief.change is None and "## Cambios desde" not in render(brief)
+
+
+def test_answers_in_words_follow_the_language() -> None:
+    days = NumberIndicator.model_validate(
+        {"id": "d", "type": "number", "question": "q", "unit": {"en": "days", "es": "días"}, "bands": [{"points": 1}]}
+    )
+    expert = ScoreIndicator.model_validate({"id": "e", "type": "score", "question": "q", "min": 0, "max": 4})
+    assert answer_words(days, Answer(value=1.5, evidence=[]), "es") == "1,5 días"
+    assert answer_words(days, Answer(value=float("inf"), evidence=[]), "en") == "no limit"
+    assert answer_words(days, Answer(value=float("inf"), evidence=[]), "es") == "sin límite"
+    assert answer_words(expert, Answer(value=3, evidence=[]), "es") == "3 de 4"
+    assert answer_words(expert, None, "es") == "Sin respuesta"
+
+
+def test_spanish_numbers_and_dates() -> None:
+    text = render(fixture_brief("es"))
+    assert "**Alto.** México obtiene el 90\u00a0% de la puntuación máxima: puesto 1 de 4 países" in text
+    assert "| Limits | 6 de 7 | 85,7\u00a0% | `█████████░` |" in text
+    assert "(11 de enero de 2021)" in text and "(mayo de 2023)" in text
+    assert "| Maximum days of detention in law? | 60 días | 1,5 días | +2 |" in text
+
+
+# --- Escaping of data text -------------------------------------------------------------------------------
+
+
+def unescaped_pipes(line: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", line))
+
+
+def test_a_pipe_in_a_note_does_not_break_a_table() -> None:
+    country = with_answer("limits.expert", {"status": "unknown", "note": "Two | reports | disagree."})
+    text = render(fixture_brief(country=country))
+    (row,) = [line for line in text.splitlines() if "Two" in line]
+    assert row == "| Expert view of practice? | Unknown | Two \\| reports \\| disagree. |"
+    assert unescaped_pipes(row) == 4  # three cells
+    assert "A full ban \\| in force since 2021." in text  # the fixture's own note, in a list
+
+
+def test_html_in_data_never_reaches_the_page_as_html() -> None:
+    note = "<script>alert('x')</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold*"
+    country = with_answer("limits.expert", {"status": "unknown", "note": note})
+    text = render(fixture_brief(country=country))
+    assert "<script" not in text and "<img" not in text
+    assert "&lt;script>alert('x')&lt;/script> &lt;img src=x onerror=alert(1)>" in text
+    assert "\\[click\\](javascript:alert(1)) \\*bold\\*" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a | b", "a \\| b"),
+        ("<b>hi</b>", "&lt;b>hi&lt;/b>"),
+        ("AT&T &amp; co", "AT&T &amp;amp; co"),
+        ("snake_case stays, _lone_ does not", "snake_case stays, \\_lone\\_ does not"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("- not a list", "\\- not a list"),
+        ("> not a quote", "\\> not a quote"),
+        ("1.5 days, -3 points, #1", "1.5 days, -3 points, #1"),
+        ("two\nlines", "two lines"),
+        ("back\\slash `code` ~strike~", "back\\\\slash \\`code\\` \\~strike\\~"),
+    ],
+)
+def test_md_escape(text: str, escaped: str) -> None:
+    assert md_escape(text) == escaped
+
+
+def test_data_in_a_team_template_is_escaped_by_default(tmp_path: Path) -> None:
+    # No filter in sight: printing, `~` and join all escape the data and keep the trusted Markdown.
+    (tmp_path / "brief.md.j2").write_text(
+        '{{ brief.indicators[0].note }}\n{{ "**" ~ brief.indicators[0].note ~ "**" }}\n'
+        '{{ t("label.score") ~ ": " ~ brief.indicators[0].note }}\n'
+        '{{ [t("label.score"), brief.indicators[0].note]|join(" / ") }}\n'
+    )
+    text = render(fixture_brief(), tmp_path)
+    note = "A full ban \\| in force since 2021."
+    assert text == f"{note}\n\\*\\*{note}\\*\\*\nScore: {note}\nScore / {note}\n"
+
+
+# --- Translations -------------------------------------------------------------------------------------------
+
+
+def test_every_string_has_a_spanish_text_with_the_same_placeholders() -> None:
+    english, spanish = STRINGS["en"], STRINGS["es"]
+    assert set(english) == set(spanish)
+
+    def fields(entry: str | dict[str, str]) -> set[str]:
+        texts = [entry] if isinstance(entry, str) else list(entry.values())
+        return {f for text in texts for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    for key, entry in english.items():
+        assert fields(entry) == fields(spanish[key]), key
+        assert isinstance(entry, str) == isinstance(spanish[key], str), key
+
+
+def test_a_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(STRINGS["es"], "brief.sources")
+    monkeypatch.delitem(STRINGS["es"], "points.of")
+    text = render(fixture_brief("es"))
+    assert "\n## Sources\n" in text and "\n## Fortalezas\n" in text
+    assert "Full ban (4 of 4 points)" in text
+
+
+def test_an_unknown_string_key_is_a_template_problem(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("{{ t('label.score') }}\n{{ t('no.such.key') }}\n")
+    text, problems = render_brief(fixture_brief(), "en", tmp_path)
+    assert text is None
+    assert [(p.path, p.line) for p in problems] == [(str(tmp_path / "brief.md.j2"), 2)]
+    assert problems[0].message == "template error: no string 'no.such.key' in atdscore/strings.py"
+
+
+# --- Templates: errors and overrides -----------------------------------------------------------------------
+
+
+def problem_at(tmp_path: Path, files: dict[str, str]) -> tuple[str, int | None, str]:
+    for name, source in files.items():
+        (tmp_path / name).write_text(source)
+    text, problems = render_brief(fixture_brief(), "en", tmp_path)
+    assert text is None and len(problems) == 1 and problems[0].is_error
+    return problems[0].path, problems[0].line, problems[0].message
+
+
+def test_a_syntax_error_is_reported_at_its_template_line(tmp_path: Path) -> None:
+    path, line, message = problem_at(tmp_path, {"brief.md.j2": "# {{ brief.name }}\n\n{% if brief.rank %}\nno end\n"})
+    assert (path, line) == (str(tmp_path / "brief.md.j2"), 4)
+    assert message.startswith("template error: Unexpected end of template")
+
+
+def test_an_undefined_name_is_reported_at_its_template_line(tmp_path: Path) -> None:
+    path, line, message = problem_at(tmp_path, {"brief.md.j2": "# {{ brief.name }}\n\n{{ brief.nmae }}\n"})
+    assert (path, line) == (str(tmp_path / "brief.md.j2"), 3)
+    assert "nmae" in message
+
+
+def test_an_unknown_filter_is_reported_at_its_template_line(tmp_path: Path) -> None:
+    path, line, message = problem_at(tmp_path, {"brief.md.j2": "\n{{ brief.name|shout }}\n"})
+    assert (path, line, message) == (str(tmp_path / "brief.md.j2"), 2, "template error: No filter named 'shout'.")
+
+
+def test_an_error_in_an_included_template_points_at_that_template(tmp_path: Path) -> None:
+    files = {"brief.md.j2": "# {{ brief.name }}\n{% include 'part.md.j2' %}\n", "part.md.j2": "ok\n\n\n{{ 1 / 0 }}\n"}
+    path, line, message = problem_at(tmp_path, files)
+    assert (path, line, message) == (str(tmp_path / "part.md.j2"), 4, "template error: division by zero")
+
+
+def test_an_unformatted_number_is_a_template_problem(tmp_path: Path) -> None:
+    path, line, message = problem_at(tmp_path, {"brief.md.j2": "{{ brief.percent|pct }}\n{{ brief.percent }}\n"})
+    assert (path, line) == (str(tmp_path / "brief.md.j2"), 2)
+    assert "format numbers with |num, |pct or |signed" in message
+
+
+def test_a_template_that_extends_itself_is_a_problem(tmp_path: Path) -> None:
+    text, problems = render_brief(fixture_brief(), "en", write(tmp_path, '{% extends "brief.md.j2" %}\n'))
+    assert text is None and [(p.message, p.hint) for p in problems] == [
+        (
+            "template error: a template includes or extends itself",
+            'to build on the default template, write {% extends "default/brief.md.j2" %}',
+        )
+    ]
+
+
+def write(folder: Path, brief_template: str) -> Path:
+    (folder / "brief.md.j2").write_text(brief_template)
+    return folder
+
+
+def test_a_missing_templates_folder_is_a_problem(tmp_path: Path) -> None:
+    text, problems = render_brief(fixture_brief(), "en", tmp_path / "nope")
+    assert text is None and [p.message for p in problems] == ["no such templates folder"]
+
+
+def test_a_team_template_replaces_the_default(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text("# {{ brief.name }} ({{ brief.percent|pct }})\n")
+    assert render(fixture_brief("es"), tmp_path) == "# México (90\u00a0%)\n"  # a no-break space, as Spanish writes it
+    # The methodology has no team template here: the default is used.
+    rubric, _, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    assert render_methodology(rubric, "en", tmp_path) == render_methodology(rubric, "en")
+
+
+def test_a_team_template_can_extend_the_default(tmp_path: Path) -> None:
+    (tmp_path / "brief.md.j2").write_text(
+        '{% extends "default/brief.md.j2" %}\n{% block sources %}{% endblock %}\n'
+        "{% block footer %}---\n\nPrepared by the national committee.\n{% endblock %}\n"
+    )
+    text = render(fixture_brief(), tmp_path)
+    default = render(fixture_brief())
+    assert text == default[: default.index("## Sources")] + "---\n\nPrepared by the national committee.\n"
+
+
+# --- Atomic writes ------------------------------------------------------------------------------------------
+
+
+def test_write_atomic_writes_only_changes(tmp_path: Path) -> None:
+    path = tmp_path / brief_filename("MEX", 2023, "es")
+    assert path.name == "MEX-2023.es.md"
+    assert write_atomic(path, "México\n") is True
+    assert path.read_text(encoding="utf-8") == "México\n"
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert write_atomic(path, "México\n") is False
+    assert path.stat().st_mtime == 1_000_000_000  # untouched
+    assert write_atomic(path, "Mexico\n") is True
+    assert path.read_text(encoding="utf-8") == "Mexico\n"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "MEX-2023.en.md"
+    path.write_text("old\n")
+
+    def fail(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
