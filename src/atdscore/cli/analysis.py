@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from .app import (
+from .base import (
     EXIT_INVALID,
     FormatOpt,
     OutputFormat,
@@ -47,7 +47,7 @@ def history(
     from ..project import RubricSet
     from ..render import to_json
     from ..render_history import chart_series, history_csv, history_data, history_markdown, history_table
-    from .app import load_valid_edition
+    from .base import load_valid_edition
 
     code = country.upper()
     names = country_names()
@@ -123,7 +123,7 @@ def sensitivity(
     from ..render_sensitivity import sensitivity_csv, sensitivity_data, sensitivity_markdown, sensitivity_table
     from ..score import Scorer
     from ..sensitivity import Options, analyse
-    from .app import load_year
+    from .base import load_year
 
     _, edition, _ = load_year(project, rubric, year)
     assert edition.rubric is not None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import (
+from .base import (
     EXIT_INVALID,
     EXIT_OK,
     OutputOpt,
@@ -116,7 +116,7 @@ def brief(
     from ..rank import rank_countries
     from ..score import Scorer
     from ..templating import render_brief
-    from .app import load_year
+    from .base import load_year
 
     if all_countries == bool(countries):
         usage_error("name the countries, or give --all", "e.g. atdscore brief MEX, or atdscore brief --all -o briefs/")
@@ -196,7 +196,7 @@ def methodology(
     """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
     from ..project import RubricSet
     from ..templating import render_methodology
-    from .app import load_year, project_layout
+    from .base import load_year, project_layout
 
     layout = project_layout(project)
     if rubric is not None:

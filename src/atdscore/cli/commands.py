@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
-from .app import (
+from .base import (
     EXIT_INVALID,
     EXIT_OK,
     PIPE_WIDTH,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
-from .app import (
+from .base import (
     EXIT_INVALID,
     FormatOpt,
     OutputFormat,
@@ -182,7 +182,7 @@ def diff(
     from ..diff import compare
     from ..names import country_names
     from ..render_diff import diff_markdown, diff_table, render_diff_json
-    from .app import project_layout
+    from .base import project_layout
 
     if format is OutputFormat.csv:
         usage_error("diff has no CSV format", "use --format table, md or json")

@@ -6,7 +6,6 @@ as fast as typer itself.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from enum import StrEnum
@@ -192,14 +191,3 @@ def emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         usage_error(f"cannot write '{output}': {err.strerror or err}")
-
-
-def main() -> None:
-    """Entry point of the `atdscore` console script."""
-    # pydantic looks for plugins by scanning every installed package's metadata when the first model
-    # is built; atdscore uses none, and skipping the scan saves a noticeable part of start-up.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # Loading builds hundreds of thousands of small acyclic objects (YAML nodes, dicts, models); the
-    # cyclic garbage collector would scan them again and again for nothing. Run it rarely.
-    gc.set_threshold(200_000, 20, 20)
-    app()
