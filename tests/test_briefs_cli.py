@@ -73,3 +73,17 @@ def test_methodology_in_both_languages(project: Path, tmp_path: Path) -> None:
     assert out.read_text().startswith("# Test rubric")
     other = run_cli("methodology", "-C", str(project), "--rubric", str(project / "rubrics" / "test.yaml"))
     assert other.stdout == run_cli("methodology", "-C", str(project)).stdout
+
+
+def test_a_brief_shows_the_trend_when_there_are_more_than_two_editions(project: Path) -> None:
+    two = run_cli("brief", "MEX", "-C", str(project))
+    assert "Trend across editions" not in two.stdout  # two editions are a change, not a trend
+    older = project / "countries" / "2021"
+    older.mkdir()
+    text = (project / "countries" / "2022" / "MEX.yaml").read_text()
+    (older / "MEX.yaml").write_text(text.replace("year: 2022", "year: 2021").replace("value: partial", "value: none"))
+    three = run_cli("brief", "MEX", "-C", str(project), "--lang", "es")
+    assert three.exit_code == 0
+    assert "## Evolución entre ediciones" in three.stdout
+    assert "| 2021 | 10\xa0% | 1 de 1 |" in three.stdout  # Spanish puts a no-break space before %
+    assert "`▁▃█`" in three.stdout

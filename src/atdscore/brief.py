@@ -7,6 +7,7 @@ exact Fractions so that templates round them once, in the language's format.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -21,6 +22,7 @@ from .model import (
     text_in,
 )
 from .names import country_names
+from .plot import sparkline
 from .score import CountryResult, IndicatorResult, State, band_for
 from .validate import indicators_by_id, resolve_evidence
 
@@ -112,6 +114,16 @@ class Previous:
 
 
 @dataclass(frozen=True)
+class TrendPoint:
+    """The country's total and rank in one edition."""
+
+    year: int
+    percent: Fraction | None
+    rank: int | None
+    of: int
+
+
+@dataclass(frozen=True)
 class Change:
     """What changed since the previous edition: total, rank and answers."""
 
@@ -158,6 +170,9 @@ class Brief:
     unanswered: tuple[IndicatorLine, ...]
     change: Change | None
     sources: tuple[Source, ...]
+    # Every edition of the country, oldest first, when there are more than two (else empty).
+    trend: tuple[TrendPoint, ...] = ()
+    trend_line: str = ""
 
 
 def _normalised(answer: Answer | None) -> Any:
@@ -286,6 +301,7 @@ def build_brief(
     of: int,
     *,
     previous: Previous | None = None,
+    trend: Sequence[TrendPoint] = (),
     lang: str = "en",
 ) -> Brief:
     """The brief for one country and edition; `of` is the number of ranked countries in the edition."""
@@ -326,4 +342,9 @@ def build_brief(
         unanswered=tuple(line for line in lines if line.state != State.ANSWERED),
         change=None if previous is None else _change(rubric, country, result, rank, previous, lang),
         sources=sources,
+        # Two editions are a change, shown above; a trend needs three or more.
+        trend=tuple(trend) if len(trend) > 2 else (),
+        trend_line=sparkline([None if p.percent is None else float(p.percent) for p in trend])
+        if len(trend) > 2
+        else "",
     )

@@ -68,6 +68,9 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "recommendation.gain": {"one": "+{n} point", "other": "+{n} points"},
         # The brief: change since the previous edition.
         "brief.change": "Change since {year}",
+        "brief.trend": "Trend across editions",
+        "trend.intro": "Score in each edition, oldest first:",
+        "col.edition": "Edition",
         "change.rubric": (
             "The {year} edition was scored with rubric {id} version {version}, so the totals are not fully comparable."
         ),
@@ -216,6 +219,9 @@ STRINGS: dict[str, dict[str, Entry]] = {
         ),
         "recommendation.gain": {"one": "+{n} punto", "other": "+{n} puntos"},
         "brief.change": "Cambios desde {year}",
+        "brief.trend": "Evolución entre ediciones",
+        "trend.intro": "Puntuación en cada edición, de la más antigua a la más reciente:",
+        "col.edition": "Edición",
         "change.rubric": (
             "La edición {year} se puntuó con la rúbrica {id}, versión {version}, por lo que los totales no son "
             "del todo comparables."

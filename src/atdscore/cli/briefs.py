@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,9 +26,11 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..brief import Previous
+    from ..brief import Previous, TrendPoint
     from ..load import Layout
-    from ..project import RubricSet
+    from ..model import CountryFile, Rubric
+    from ..project import Edition, RubricSet
+    from ..rank import Ranked
 
 
 class Lang(StrEnum):
@@ -58,30 +61,63 @@ def _templates(layout: Layout, templates: Path | None) -> Path | None:
     return own if own.is_dir() else None
 
 
-def _previous(layout: Layout, year: int, code: str, rubrics: RubricSet) -> Previous | None:
-    """The country's latest earlier edition, scored and ranked, or None (with a warning when it is invalid)."""
-    from ..brief import Previous
-    from ..load import find_editions
-    from ..problems import has_errors
-    from ..project import load_edition
+@dataclass(frozen=True)
+class _Scored:
+    """One edition scored and ranked: its rubric, files and ranked results by country."""
+
+    rubric: Rubric
+    files: dict[str, CountryFile]
+    ranked: dict[str, Ranked]
+
+    @property
+    def of(self) -> int:
+        return sum(1 for e in self.ranked.values() if e.rank is not None)
+
+
+def _score(edition: Edition) -> _Scored:
     from ..rank import rank_countries
     from ..score import Scorer
 
-    for earlier in sorted((y for y in find_editions(layout.countries) if y < year), reverse=True):
-        edition = load_edition(earlier, find_editions(layout.countries)[earlier], rubrics)
-        country = next((c for c in edition.countries if c.country == code), None)
-        if has_errors(edition.problems) or edition.rubric is None:
-            make_console(stderr=True).print(
-                f"[yellow]warning:[/] the {earlier} edition has errors; the brief shows no change since then"
-            )
-            return None
-        if country is None:
-            continue
-        scorer = Scorer(edition.rubric)
-        ranked = rank_countries(scorer.score(c) for c in edition.countries)
-        mine = next(e for e in ranked if e.result.country == code)
-        return Previous(country, mine.result, mine.rank, sum(1 for e in ranked if e.rank is not None), edition.rubric)
-    return None
+    assert edition.rubric is not None
+    scorer = Scorer(edition.rubric)
+    ranked = {e.result.country: e for e in rank_countries(scorer.score(c) for c in edition.countries)}
+    return _Scored(edition.rubric, {c.country: c for c in edition.countries}, ranked)
+
+
+def _earlier(layout: Layout, year: int, rubrics: RubricSet) -> dict[int, _Scored]:
+    """The editions before `year`, each scored once; one with errors is left out with a warning."""
+    from ..load import find_editions
+    from ..problems import has_errors
+    from ..project import load_edition
+
+    scored = {}
+    for y, files in find_editions(layout.countries).items():
+        if y < year:
+            edition = load_edition(y, files, rubrics)
+            if has_errors(edition.problems) or edition.rubric is None:
+                make_console(stderr=True).print(f"[yellow]warning:[/] the {y} edition has errors; briefs leave it out")
+            else:
+                scored[y] = _score(edition)
+    return scored
+
+
+def _context(
+    code: str, current: _Scored, year: int, earlier: dict[int, _Scored]
+) -> tuple[Previous | None, list[TrendPoint]]:
+    """The country's previous edition (the latest earlier one that has it) and its trend over all editions."""
+    from ..brief import Previous, TrendPoint
+
+    editions = {**earlier, year: current}
+    trend = [
+        TrendPoint(y, e.ranked[code].result.percent, e.ranked[code].rank, e.of)
+        for y, e in sorted(editions.items())
+        if code in e.ranked
+    ]
+    before = [y for y in sorted(earlier, reverse=True) if code in earlier[y].ranked]
+    if not before:
+        return None, trend
+    e = earlier[before[0]]
+    return Previous(e.files[code], e.ranked[code].result, e.ranked[code].rank, e.of, e.rubric), trend
 
 
 @app.command(
@@ -113,8 +149,6 @@ def brief(
     from ..brief import build_brief
     from ..names import country_names
     from ..output import brief_filename, write_atomic
-    from ..rank import rank_countries
-    from ..score import Scorer
     from ..templating import render_brief
     from .base import load_year
 
@@ -123,29 +157,33 @@ def brief(
     if all_countries and output is None:
         usage_error("--all writes one file per country: give -o DIR")
     layout, edition, rubrics = load_year(project, rubric, year)
-    assert edition.rubric is not None
     folder = _templates(layout, templates)
-    scorer = Scorer(edition.rubric)
-    ranked = {e.result.country: e for e in rank_countries(scorer.score(c) for c in edition.countries)}
-    of = sum(1 for e in ranked.values() if e.rank is not None)
-    files = {c.country: c for c in edition.countries}
-    codes = sorted(files) if all_countries else [c.upper() for c in countries or []]
+    current = _score(edition)
+    codes = sorted(current.files) if all_countries else [c.upper() for c in countries or []]
     names = country_names()
     for code in codes:
-        if code not in files:
+        if code not in current.files:
             hint = (
                 f"{names[code]} has no file in the {edition.year} edition"
                 if code in names
                 else "use ISO 3166-1 alpha-3 codes, e.g. MEX"
             )
             usage_error(f"no country '{code}' in the {edition.year} edition", hint)
+    earlier = _earlier(layout, edition.year, rubrics)
     rendered: dict[str, str] = {}
     with _progress(len(codes), all_countries) as advance:
         for code in codes:
-            entry = ranked[code]
-            previous = _previous(layout, edition.year, code, rubrics)
+            previous, trend = _context(code, current, edition.year, earlier)
+            entry = current.ranked[code]
             document = build_brief(
-                edition.rubric, files[code], entry.result, entry.rank, of, previous=previous, lang=lang.value
+                current.rubric,
+                current.files[code],
+                entry.result,
+                entry.rank,
+                current.of,
+                previous=previous,
+                trend=trend,
+                lang=lang.value,
             )
             text, problems = render_brief(document, lang.value, folder)
             if text is None:
