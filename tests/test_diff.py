@@ -109,7 +109,7 @@ def test_diff_of_folders_at_a_revision(repo: Path) -> None:
 def test_diff_with_no_changes(repo: Path) -> None:
     result = run_cli("diff", "--base", "HEAD", "--project", str(repo), "--format", "md")
     assert result.exit_code == 0
-    assert result.stdout == "No changes.\n"
+    assert result.stdout == "No changes between HEAD and the working tree.\n"
 
 
 def test_diff_leaves_the_working_tree_and_index_alone(repo: Path) -> None:

@@ -11,7 +11,6 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -26,15 +25,6 @@ if TYPE_CHECKING:
 
 # Below this share of answered indicators a score rests on few answers; the terminal table dims it.
 LOW_COVERAGE = Fraction(1, 2)
-
-
-class Format(StrEnum):
-    """Output formats; the values are the spellings of `--format`."""
-
-    TABLE = "table"
-    MD = "md"
-    CSV = "csv"
-    JSON = "json"
 
 
 @dataclass(frozen=True)
@@ -231,16 +221,3 @@ def rank_data(report: RankReport) -> dict[str, Any]:
 def to_json(data: Any) -> str:
     """Stable JSON text: two-space indent, keys in the order built, UTF-8 kept, final newline."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def render_rank(report: RankReport, fmt: Format) -> str | RenderableType:
-    """The ranking in `fmt`: text for machine formats and Markdown, a rich table for `table`."""
-    if fmt is Format.TABLE:
-        return rank_table(report)
-    if fmt is Format.MD:
-        return rank_markdown(report)
-    if fmt is Format.CSV:
-        return rank_csv(report)
-    if fmt is Format.JSON:
-        return to_json(rank_data(report))
-    raise AssertionError(f"unhandled format {fmt}")  # pragma: no cover

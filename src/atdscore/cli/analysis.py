@@ -20,6 +20,7 @@ from .base import (
     emit,
     make_console,
     project_layout,
+    show,
     usage_error,
 )
 
@@ -67,14 +68,14 @@ def history(
     name = names[code]
     if plot is not None:
         emit(line_chart_svg(chart_series(scores), f"{name} ({code})", "Score %"), plot)
-    if format is OutputFormat.json:
-        emit(to_json(history_data(code, name, scores, __version__)), output)
-    elif format is OutputFormat.csv:
-        emit(history_csv(scores), output)
-    elif format is OutputFormat.md or output is not None:
-        emit(history_markdown(code, name, scores), output)
-    else:
-        make_console().print(history_table(code, name, scores))
+    show(
+        format,
+        output,
+        table=lambda: history_table(code, name, scores),
+        md=lambda: history_markdown(code, name, scores),
+        json=lambda: to_json(history_data(code, name, scores, __version__)),
+        csv=lambda: history_csv(scores),
+    )
 
 
 @app.command(
@@ -136,11 +137,11 @@ def sensitivity(
             rank_intervals_svg(analysis.countries, f"Rank intervals, {edition.year} ({runs} runs, seed {seed})", names),
             plot,
         )
-    if format is OutputFormat.json:
-        emit(to_json(sensitivity_data(analysis, names, edition.year, __version__)), output)
-    elif format is OutputFormat.csv:
-        emit(sensitivity_csv(analysis, names), output)
-    elif format is OutputFormat.md or output is not None:
-        emit(sensitivity_markdown(analysis, names, edition.year), output)
-    else:
-        make_console().print(sensitivity_table(analysis, names, edition.year))
+    show(
+        format,
+        output,
+        table=lambda: sensitivity_table(analysis, names, edition.year),
+        md=lambda: sensitivity_markdown(analysis, names, edition.year),
+        json=lambda: to_json(sensitivity_data(analysis, names, edition.year, __version__)),
+        csv=lambda: sensitivity_csv(analysis, names),
+    )

@@ -17,7 +17,9 @@ import typer
 from .. import __version__
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Callable
+
+    from rich.console import Console, RenderableType
 
     from ..load import Layout
     from ..problems import Problem
@@ -191,3 +193,36 @@ def emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         usage_error(f"cannot write '{output}': {err.strerror or err}")
+
+
+def show(
+    format: OutputFormat,
+    output: Path | None,
+    *,
+    table: Callable[[], RenderableType],
+    md: Callable[[], str],
+    json: Callable[[], str],
+    csv: Callable[[], str] | None = None,
+) -> None:
+    """Render in the chosen format (only that one is built) and write it to `output` or standard output.
+
+    The table goes to a terminal in colour; written to a file it is plain text at PIPE_WIDTH.
+    """
+    if format is OutputFormat.json:
+        emit(json(), output)
+    elif format is OutputFormat.md:
+        emit(md(), output)
+    elif format is OutputFormat.csv:
+        if csv is None:
+            usage_error("this command has no CSV format", "use --format table, md or json")
+        emit(csv(), output)
+    elif output is not None:
+        import io
+
+        from rich.console import Console
+
+        capture = Console(file=io.StringIO(), width=PIPE_WIDTH, color_system=None)
+        capture.print(table())
+        emit(capture.file.getvalue(), output)  # type: ignore[attr-defined]
+    else:
+        make_console().print(table())

@@ -12,7 +12,6 @@ from .. import __version__
 from .base import (
     EXIT_INVALID,
     EXIT_OK,
-    PIPE_WIDTH,
     FormatOpt,
     OutputFormat,
     OutputOpt,
@@ -27,6 +26,7 @@ from .base import (
     print_problems,
     project_layout,
     rubric_set,
+    show,
     usage_error,
 )
 
@@ -103,7 +103,7 @@ def rank(
     from ..load import git_commit
     from ..names import country_names
     from ..rank import rank_countries
-    from ..render import Format, RankReport, render_rank
+    from ..render import RankReport, rank_csv, rank_data, rank_markdown, rank_table, to_json
     from ..score import Scorer
 
     layout, edition, _ = load_year(project, rubric, year)
@@ -125,19 +125,14 @@ def rank(
         names=country_names(),
         intervals=rank_intervals,
     )
-    rendered = render_rank(report, Format(format.value))
-    if isinstance(rendered, str):
-        emit(rendered, output)
-    elif output is not None:
-        import io
-
-        from rich.console import Console
-
-        capture = Console(file=io.StringIO(), width=PIPE_WIDTH, color_system=None)
-        capture.print(rendered)
-        emit(capture.file.getvalue(), output)  # type: ignore[attr-defined]
-    else:
-        make_console().print(rendered)
+    show(
+        format,
+        output,
+        table=lambda: rank_table(report),
+        md=lambda: rank_markdown(report),
+        json=lambda: to_json(rank_data(report)),
+        csv=lambda: rank_csv(report),
+    )
 
 
 class SchemaKind(StrEnum):

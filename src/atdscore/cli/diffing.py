@@ -18,9 +18,9 @@ from .base import (
     OutputOpt,
     YearOpt,
     app,
-    emit,
     load_valid_edition,
     make_console,
+    show,
     usage_error,
 )
 
@@ -179,13 +179,15 @@ def diff(
     """
     from fractions import Fraction
 
+    from rich.text import Text
+
     from ..diff import compare
     from ..names import country_names
     from ..render_diff import diff_markdown, diff_table, render_diff_json
     from .base import project_layout
 
     if format is OutputFormat.csv:
-        usage_error("diff has no CSV format", "use --format table, md or json")
+        usage_error("this command has no CSV format", "use --format table, md or json")
     layout = project_layout(project)
     with ExitStack() as stack:
         if base is not None and new is None:
@@ -201,16 +203,14 @@ def diff(
                 "give two sides, or --base REV", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
             )
     names = country_names()
-    if format is OutputFormat.json:
-        emit(render_diff_json(comparisons, names, __version__), output)
-    elif format is OutputFormat.md:
-        emit(diff_markdown(comparisons, names) if comparisons else "No changes.\n", output)
-    elif output is not None:
-        emit(diff_markdown(comparisons, names) if comparisons else "No changes.\n", output)
-    elif comparisons:
-        make_console().print(diff_table(comparisons, names))
-    else:
-        make_console().print(f"No changes between {base} and the working tree.")
+    no_change = f"No changes between {base} and the working tree.\n" if base else "No changes.\n"
+    show(
+        format,
+        output,
+        table=lambda: diff_table(comparisons, names) if comparisons else Text(no_change.rstrip()),
+        md=lambda: diff_markdown(comparisons, names) if comparisons else no_change,
+        json=lambda: render_diff_json(comparisons, names, __version__),
+    )
     failed = []
     if fail_on_drop is not None:
         drop = max((c.largest_drop() for c in comparisons), default=Fraction(0))
