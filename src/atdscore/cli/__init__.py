@@ -18,17 +18,19 @@ COMMAND_MODULES = {
     "check": "commands",
     "rank": "commands",
     "schema": "commands",
-    "diff": "diffing",
     "brief": "briefs",
     "methodology": "briefs",
+    "diff": "diffing",
     "sensitivity": "analysis",
     "history": "analysis",
 }
 
 
 def _register(modules: set[str]) -> None:
-    for module in sorted(modules):
-        importlib.import_module(f"{__name__}.{module}")
+    # In the order of COMMAND_MODULES, which is the order --help lists the commands in.
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        if module in modules:
+            importlib.import_module(f"{__name__}.{module}")
 
 
 def __getattr__(name: str) -> Any:

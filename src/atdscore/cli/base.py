@@ -34,7 +34,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 app = typer.Typer(
     name="atdscore",
     help="Score, rank and explain how far states have ended the immigration detention of children.\n\n"
-    "Run it in a data repository that has `rubrics/` and `countries/<year>/<ISO3>.yaml`.",
+    "Run it in a data repository that has rubrics/ and countries/<year>/<ISO3>.yaml; see each command's --help for examples.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
