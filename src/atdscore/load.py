@@ -331,6 +331,13 @@ def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document 
 PARALLEL_MIN_FILES = 64
 
 
+def _usable_cores() -> int:
+    # The cores this process may run on (taskset, cgroups), not the machine's: a fork on one core only costs.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tuple[Document | None, list[Problem]]]:
     """`read_yaml` for many files, in file order; on a multi-core POSIX machine half are parsed in a fork.
 
@@ -338,7 +345,7 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tup
     parses the second half while this process parses the first, and sends its results back pickled.
     Any failure of the child falls back to parsing its half here: the result is the same either way.
     """
-    if len(paths) < PARALLEL_MIN_FILES or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if len(paths) < PARALLEL_MIN_FILES or not hasattr(os, "fork") or _usable_cores() < 2:
         return [read_yaml(p, max_bytes, what) for p in paths]
     half = len(paths) // 2
     mine, theirs = paths[:half], paths[half:]
