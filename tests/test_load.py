@@ -161,3 +161,20 @@ def test_an_edition_scored_with_two_rubrics_is_an_error(project: Path, monkeypat
         in result.stdout
     )
     assert result.exit_code == 1
+
+
+def test_parallel_reading_gives_the_same_result_as_serial(tmp_path: Path, monkeypatch: Any) -> None:
+    from atdscore import load
+
+    files = []
+    for n in range(9):
+        path = tmp_path / f"f{n}.yaml"
+        path.write_text(f"a: {n}\nb: [x, y]\n" if n != 4 else "a: [1\n")  # one file is broken
+        files.append(path)
+    serial = [(d.data if d else None, [p.render() for p in ps]) for d, ps in load.read_many(files, 10_000)]
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(load, "_usable_cores", lambda: 2)
+    parallel = [(d.data if d else None, [p.render() for p in ps]) for d, ps in load.read_many(files, 10_000)]
+    assert parallel == serial
+    assert serial[3] == ({"a": 3, "b": ["x", "y"]}, [])
+    assert serial[4][0] is None and "YAML syntax error" in serial[4][1][0]
