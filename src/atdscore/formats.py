@@ -49,6 +49,13 @@ def decimal(value: Number, lang: str, places: int = 1) -> str:
     return format_decimal(_exact(value, places), format=_pattern(places), locale=locale(lang))
 
 
+def fixed(value: Number, lang: str, places: int = 1) -> str:
+    """A number with exactly `places` decimals, for table columns: 74.0, 100,0 (es)."""
+    return format_decimal(
+        _exact(value, places), format="#,##0" + ("." + "0" * places if places else ""), locale=locale(lang)
+    )
+
+
 def signed(value: Number, lang: str, places: int = 1) -> str:
     """A change with its sign: +44.7, -3, 0."""
     text = decimal(value, lang, places)

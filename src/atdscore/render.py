@@ -43,16 +43,26 @@ class RankReport:
     intervals: dict[str, tuple[int, int]] | None = None
 
 
-def percent_text(value: Fraction | None) -> str:
+def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = False) -> str:
+    """A number for people in `lang`: 76.4 in English, 76,4 in Spanish (Babel, loaded only for other languages)."""
+    if lang == "en":
+        return trimmed(value, places) if trim else fixed(value, places)
+    from . import formats
+
+    return formats.decimal(value, lang, places) if trim else formats.fixed(value, lang, places)
+
+
+def percent_text(value: Fraction | None, lang: str = "en") -> str:
     """A percent for people: one decimal, or an en dash when there is none."""
-    return "–" if value is None else fixed(value, 1)
+    return "–" if value is None else number_text(value, 1, lang)
 
 
-def category_text(category: CategoryResult) -> str:
+def category_text(category: CategoryResult, lang: str = "en") -> str:
     """A category cell for people: its percent, or for penalty and bonus its signed points."""
     if category.kind is Kind.STANDARD:
-        return percent_text(category.percent)
-    return trimmed(category.points, 2) if category.points <= 0 else "+" + trimmed(category.points, 2)
+        return percent_text(category.percent, lang)
+    text = number_text(category.points, 2, lang, trim=True)
+    return text if category.points <= 0 else "+" + text
 
 
 def _headers(report: RankReport) -> list[str]:
@@ -80,25 +90,48 @@ def _row(report: RankReport, entry: Ranked) -> list[str]:
         *interval,
         report.names.get(r.country, r.country),
         r.country,
-        percent_text(r.percent),
+        percent_text(r.percent, report.lang),
         *band,
-        f"{trimmed(r.points, 1)} / {trimmed(r.max, 1)}",
+        f"{number_text(r.points, 1, report.lang, trim=True)} / {number_text(r.max, 1, report.lang, trim=True)}",
         f"{fixed(r.coverage * 100, 0)}%",
-        *(category_text(c) for c in r.categories),
+        *(category_text(c, report.lang) for c in r.categories),
     ]
 
 
-_LEFT = {"Country", "ISO3", "Band"}
+# Header keys in atdscore/strings.py, and whether the column is text (left-aligned).
+_COLUMNS = {
+    "col.rank": False,
+    "col.interval": False,
+    "col.country": True,
+    "col.iso3": True,
+    "col.score_percent": False,
+    "label.band": True,
+    "col.points": False,
+    "label.coverage": False,
+}
 
 
-def _fixed_headers(report: RankReport) -> list[str]:
-    band = ["Band"] if report.rubric.bands else []
-    interval = ["5–95%"] if report.intervals is not None else []
-    return ["Rank", *interval, "Country", "ISO3", "Score %", *band, "Points", "Coverage"]
+def _fixed_columns(report: RankReport) -> list[tuple[str, bool]]:
+    """(header, left-aligned) of the columns before the categories, in the report's language."""
+    from .strings import lookup
+
+    skip = {"col.interval"} if report.intervals is None else set()
+    if not report.rubric.bands:
+        skip.add("label.band")
+    return [(lookup(key, report.lang), left) for key, left in _COLUMNS.items() if key not in skip]
 
 
 def rank_title(report: RankReport) -> str:
-    return f"{text_in(report.rubric.title, report.lang)} — {report.year} (rubric {report.rubric.id} {report.rubric.version}, {len(report.ranked)} countries)"
+    """The ranking's title: rubric title, year, rubric id and version, number of countries."""
+    from .strings import lookup
+
+    return lookup("rank.title", report.lang).format(
+        title=text_in(report.rubric.title, report.lang),
+        year=report.year,
+        id=report.rubric.id,
+        version=report.rubric.version,
+        n=len(report.ranked),
+    )
 
 
 def rank_table(report: RankReport) -> RenderableType:
@@ -107,9 +140,9 @@ def rank_table(report: RankReport) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=rank_title(report), title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
-    fixed_headers = _fixed_headers(report)
-    for header in fixed_headers:
-        table.add_column(header, justify="left" if header in _LEFT else "right", no_wrap=header != "Band")
+    for n, (header, left) in enumerate(_fixed_columns(report)):
+        # The band, a phrase, may wrap; the other fixed columns are short and stay on one line.
+        table.add_column(header, justify="left" if left else "right", no_wrap=not (left and n > 2))
     for header in _headers(report):
         # Break ids at hyphens so that narrow terminals wrap them cleanly.
         table.add_column(header.replace("-", "-\n"), justify="right", min_width=5)
@@ -119,7 +152,9 @@ def rank_table(report: RankReport) -> RenderableType:
         thin = thin or low
         table.add_row(*_row(report, entry), style="dim" if low else None)
     if thin:
-        table.caption = f"Dim rows: coverage below {fixed(LOW_COVERAGE * 100, 0)}%, so the score rests on few answers."
+        from .strings import lookup
+
+        table.caption = lookup("rank.thin", report.lang).format(percent=fixed(LOW_COVERAGE * 100, 0))
         table.caption_justify = "left"
     return table
 
@@ -131,12 +166,12 @@ def md_cell(text: str) -> str:
 
 def rank_markdown(report: RankReport) -> str:
     """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
-    headers = _fixed_headers(report) + _headers(report)
+    columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
     lines = [
         f"**{md_cell(rank_title(report))}**",
         "",
-        "| " + " | ".join(md_cell(h) for h in headers) + " |",
-        "|" + "|".join(":---" if h in _LEFT else "---:" for h in headers) + "|",
+        "| " + " | ".join(md_cell(h) for h, _ in columns) + " |",
+        "|" + "|".join(":---" if left else "---:" for _, left in columns) + "|",
     ]
     lines += ["| " + " | ".join(md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
     return "\n".join(lines) + "\n"

@@ -69,6 +69,13 @@ STRINGS: dict[str, dict[str, Entry]] = {
         # The brief: change since the previous edition.
         "brief.change": "Change since {year}",
         "brief.trend": "Trend across editions",
+        "rank.title": "{title} — {year} (rubric {id} {version}, {n} countries)",
+        "rank.thin": "Dim rows: coverage below {percent}%, so the score rests on few answers.",
+        "col.rank": "Rank",
+        "col.interval": "5–95%",
+        "col.country": "Country",
+        "col.iso3": "ISO3",
+        "col.score_percent": "Score %",
         "trend.intro": "Score in each edition, oldest first:",
         "col.edition": "Edition",
         "change.rubric": (
@@ -220,6 +227,13 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "recommendation.gain": {"one": "+{n} punto", "other": "+{n} puntos"},
         "brief.change": "Cambios desde {year}",
         "brief.trend": "Evolución entre ediciones",
+        "rank.title": "{title} — {year} (rúbrica {id} {version}, {n} países)",
+        "rank.thin": "Filas atenuadas: cobertura inferior al {percent} %, la puntuación se basa en pocas respuestas.",
+        "col.rank": "Posición",
+        "col.interval": "5–95 %",
+        "col.country": "País",
+        "col.iso3": "ISO3",
+        "col.score_percent": "Puntuación %",
         "trend.intro": "Puntuación en cada edición, de la más antigua a la más reciente:",
         "col.edition": "Edición",
         "change.rubric": (

@@ -50,6 +50,14 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class Lang(StrEnum):
+    """Languages of documents and tables."""
+
+    en = "en"
+    es = "es"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the document.")]
 ProjectArg = Annotated[
     Path,
     typer.Argument(help="Project folder holding rubrics/ and countries/ (or a countries/ folder).", show_default="."),

@@ -6,7 +6,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,8 @@ import typer
 from .base import (
     EXIT_INVALID,
     EXIT_OK,
+    Lang,
+    LangOpt,
     OutputOpt,
     RubricOpt,
     YearOpt,
@@ -33,12 +34,6 @@ if TYPE_CHECKING:
     from ..rank import Ranked
 
 
-class Lang(StrEnum):
-    en = "en"
-    es = "es"
-
-
-LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the document.")]
 ProjectOpt = Annotated[Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")]
 TemplatesOpt = Annotated[
     Path | None,

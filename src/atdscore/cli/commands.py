@@ -13,6 +13,8 @@ from .base import (
     EXIT_INVALID,
     EXIT_OK,
     FormatOpt,
+    Lang,
+    LangOpt,
     OutputFormat,
     OutputOpt,
     ProjectArg,
@@ -89,6 +91,7 @@ def rank(
     year: YearOpt = None,
     format: FormatOpt = OutputFormat.table,
     output: OutputOpt = None,
+    lang: LangOpt = Lang.en,
     intervals: Annotated[
         bool,
         typer.Option(
@@ -122,7 +125,8 @@ def rank(
         commit=git_commit(layout.countries),
         year=edition.year,
         ranked=rank_countries(results),
-        names=country_names(),
+        names=country_names(lang.value),
+        lang=lang.value,
         intervals=rank_intervals,
     )
     show(
