@@ -87,3 +87,11 @@ def test_a_brief_shows_the_trend_when_there_are_more_than_two_editions(project: 
     assert "## Evolución entre ediciones" in three.stdout
     assert "| 2021 | 10\xa0% | 1 de 1 |" in three.stdout  # Spanish puts a no-break space before %
     assert "`▁▃█`" in three.stdout
+
+
+def test_an_unwritable_output_folder_is_a_usage_error(project: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_cli("brief", "MEX", "-C", str(project), "-o", str(blocker / "briefs"))
+    assert result.exit_code == 2
+    assert "cannot write to" in result.stderr

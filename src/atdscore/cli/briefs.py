@@ -190,10 +190,14 @@ def brief(
     if output is None:
         emit("\n".join(rendered.values()), None)
         return
-    output.mkdir(parents=True, exist_ok=True)
-    written = sum(
-        write_atomic(output / brief_filename(code, edition.year, lang.value), text) for code, text in rendered.items()
-    )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        written = sum(
+            write_atomic(output / brief_filename(code, edition.year, lang.value), text)
+            for code, text in rendered.items()
+        )
+    except OSError as err:
+        usage_error(f"cannot write to '{output}': {err.strerror or err}")
     unchanged = len(rendered) - written
     make_console(stderr=True).print(
         f"{written} brief{'s' if written != 1 else ''} written, {unchanged} unchanged, in {output}"
