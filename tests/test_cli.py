@@ -92,12 +92,15 @@ def test_rank_with_rubric_override(project: Path) -> None:
     assert result.exit_code == 0
 
 
-def test_rank_with_other_rubric_reports_mismatch(project: Path, tmp_path: Path) -> None:
-    other = tmp_path / "other.yaml"
-    other.write_text((project / "rubrics/test.yaml").read_text().replace("id: test", "id: other"))
-    result = run_cli("rank", str(project), "--rubric", str(other))
-    assert result.exit_code == 1
-    assert "unknown rubric 'test'; expected one of 'other'" in result.stderr
+def test_rank_with_another_rubric_file_scores_every_country_with_it(project: Path, tmp_path: Path) -> None:
+    other = tmp_path / "variant.yaml"  # another id, and a file name that is not its id
+    text = (project / "rubrics/test.yaml").read_text().replace("id: test", "id: other")
+    other.write_text(text.replace("{id: full, label: Full ban, points: 4}", "{id: full, label: Full ban, points: 8}"))
+    result = run_cli("rank", str(project), "--rubric", str(other), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["rubric"]["id"] == "other"
+    assert data["countries"][0]["points"] == 26  # MEX: law (8 + 2.5) x 2 + 6 - 2 + 1
 
 
 def test_check_strict_fails_on_missing_answers(project: Path) -> None:

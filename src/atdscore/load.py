@@ -45,7 +45,7 @@ _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
-_YEAR_DIR = re.compile(r"^\d{4}$")
+_YEAR_DIR = re.compile(r"^[0-9]{4}$")  # ASCII digits only: '٢٠٢٣' is not an edition
 
 
 @dataclass
@@ -399,8 +399,13 @@ def find_editions(countries: Path) -> dict[int, list[Path]]:
     editions: dict[int, list[Path]] = {}
     for folder in sorted(_subdirs(countries)):
         if _YEAR_DIR.match(folder.name):
-            files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-            editions[int(folder.name)] = files
+            try:
+                files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+            except OSError:
+                continue  # a folder that cannot be listed holds no edition we can read
+            # An empty year folder (a new edition being started) is not an edition yet.
+            if files:
+                editions[int(folder.name)] = files
     return dict(sorted(editions.items()))
 
 

@@ -6,6 +6,7 @@ are in `validate`. Points are Decimals so that 0.1 + 0.2 is 0.3.
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 from enum import StrEnum
@@ -84,7 +85,8 @@ def _points(value: Any) -> Any:
     return value
 
 
-Points = Annotated[Decimal, Field(allow_inf_nan=False)]
+# Rubric points are small decimals; the limits keep exact arithmetic cheap and reject typing mistakes.
+Points = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=12, decimal_places=4)]
 
 
 class Standard(_Model):
@@ -241,8 +243,13 @@ class Evidence(_Model):
     def _date(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
-        if not isinstance(value, str) or not _DATE.match(value):
+        if not isinstance(value, str) or not _DATE.match(value) or value.startswith("0000"):
             raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+        if len(value) == 10:
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value} is not a date in the calendar") from None
         return value
 
     @field_validator("url")

@@ -42,27 +42,34 @@ class RubricSet:
         self.override = override
         self.loaded: dict[str, tuple[Rubric | None, str | None]] = {}
         self.problems: list[Problem] = []
+        self._override: tuple[Rubric | None, str | None] = (None, None)
         if override is not None:
-            rubric, sha = self._read(override)
-            if rubric is not None:
-                self.loaded[rubric.id] = (rubric, sha)
+            self._override = self._read(override, named_by_file=False)
 
-    def _read(self, path: Path) -> tuple[Rubric | None, str | None]:
+    def _read(self, path: Path, named_by_file: bool = True) -> tuple[Rubric | None, str | None]:
         doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric")
         rubric = None
         if doc is not None:
-            rubric, more = load_rubric(doc)
+            rubric, more = load_rubric(doc, named_by_file=named_by_file)
             problems += more
         self.problems += problems
         return rubric, (doc.sha256 if doc else None)
 
     def get(self, rubric_id: str) -> tuple[Rubric | None, str | None]:
         """The rubric with this id and its file's sha256; (None, None) when it is missing or invalid."""
-        if self.override is None and rubric_id not in self.loaded:
+        if self.override is not None:
+            # --rubric scores every country with that file, whatever rubric its file names.
+            self.loaded[rubric_id] = self._override
+        elif rubric_id not in self.loaded:
             path = rubric_path(self.folder, rubric_id)
             if path is not None:
                 self.loaded[rubric_id] = self._read(path)
         return self.loaded.get(rubric_id, (None, None))
+
+    @property
+    def override_rubric(self) -> Rubric | None:
+        """The --rubric file's rubric (None without one, or when it has errors)."""
+        return self._override[0]
 
     def load_all(self) -> None:
         """Load every rubric in the folder, so that `check` validates unused ones too."""
@@ -114,10 +121,12 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             )
             continue
         seen[country.country] = doc
-        if not any(p.is_error for p in problems) and available.get(country.rubric) is not None:
+        used = available.get(country.rubric)
+        if not any(p.is_error for p in problems) and used is not None:
             edition.countries.append(country)
             edition.documents[country.country] = doc
-            by_rubric[country.rubric].append(doc.display)
+            # Grouped by the rubric that scores the file (with --rubric, one for all).
+            by_rubric[used.id].append(country.rubric)
     if len(by_rubric) > 1:
         counts = ", ".join(f"'{r}' ({len(f)} files)" for r, f in sorted(by_rubric.items()))
         edition.problems.append(
@@ -131,6 +140,6 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             )
         )
     elif by_rubric:
-        edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric)))
+        edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric.values()))[0])
     edition.countries.sort(key=lambda c: c.country)
     return edition

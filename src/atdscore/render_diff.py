@@ -34,7 +34,13 @@ def movement(change: CountryChange) -> str:
         return "new"
     if change.status is Status.REMOVED:
         return "removed"
-    if change.old_rank is None or change.new_rank is None or change.old_rank == change.new_rank:
+    if change.old_rank is None and change.new_rank is None:
+        return "="
+    if change.new_rank is None:
+        return "unranked"
+    if change.old_rank is None:
+        return "ranked"
+    if change.old_rank == change.new_rank:
         return "="
     steps = change.old_rank - change.new_rank
     return f"↑{steps}" if steps > 0 else f"↓{-steps}"

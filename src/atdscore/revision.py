@@ -7,6 +7,7 @@ Errors (not a repository, an unknown revision, a path missing at that revision) 
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -40,8 +41,9 @@ def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None
     commit = _git(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if commit.returncode != 0:
         return None, f"unknown revision '{rev}'"
-    prefix = _git(project, "rev-parse", "--show-prefix").stdout.decode().strip()
-    wanted = [f"{prefix}{p}".rstrip("/") if p not in ("", ".") else prefix.rstrip("/") or "." for p in paths]
+    # Run from the project folder, git reads these paths relative to it and archives them without
+    # the folder's own prefix in the repository, so a project in a subfolder works like one at the top.
+    wanted = [p.rstrip("/") or "." for p in paths]
     present = []
     for path in wanted:
         listing = _git(project, "ls-tree", "--name-only", commit.stdout.decode().strip(), "--", path)
@@ -53,6 +55,11 @@ def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None
     if archive.returncode != 0:
         return None, f"git archive failed: {archive.stderr.decode(errors='replace').strip()}"
     root = Path(tempfile.mkdtemp(prefix="atdscore-rev-"))
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(root, filter="data")
-    return Snapshot(rev, commit.stdout.decode().strip(), root / prefix if prefix else root), None
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            # The "data" filter refuses links out of the folder, device files and absolute paths.
+            tar.extractall(root, filter="data")
+    except (tarfile.TarError, OSError) as err:
+        shutil.rmtree(root, ignore_errors=True)
+        return None, f"cannot read the data at revision '{rev}': {err}"
+    return Snapshot(rev, commit.stdout.decode().strip(), root), None

@@ -137,7 +137,8 @@ class _PreparedIndicator:
             return Fraction(units, self.scale), units
         if isinstance(self.indicator, NumberIndicator):
             for top, points in self.bands:
-                if top is None or (value != math.inf and Fraction(value) <= top):
+                # str() first: 2.2 must compare as the 2.2 its author wrote, not as the binary float.
+                if top is None or (value != math.inf and Fraction(str(value)) <= top):
                     return points, int(points * self.scale)
             raise AssertionError("a number rubric's last band has no max")  # pragma: no cover
         return Fraction(value), value * self.scale
@@ -241,11 +242,18 @@ def total(aggregation: Aggregation, country: str, year: int, categories: tuple[C
     else:
         scored = [c for c in standard if c.percent is not None and c.weight]
         weights = sum((c.weight for c in scored), Fraction(0))
+        if not weights:
+            # Every category that applies to this country has weight 0: nothing to average.
+            return CountryResult(country, year, Fraction(0), top, None, _coverage(categories), categories)
         mean = sum((c.weight * c.percent for c in scored if c.percent is not None), Fraction(0)) / weights
         # Penalty and bonus points count as a share of the points maximum, as they would under `points`.
         percent = max(mean + extra / top * HUNDRED, Fraction(0))
         points = percent * top / HUNDRED
+    return CountryResult(country, year, points, top, percent, _coverage(categories), categories)
+
+
+def _coverage(categories: tuple[CategoryResult, ...]) -> Fraction:
+    """Answered indicators over applicable ones."""
     indicators = [r for c in categories for r in c.indicators if r.state is not State.NOT_APPLICABLE]
     answered = sum(1 for r in indicators if r.state is State.ANSWERED)
-    coverage = Fraction(answered, len(indicators)) if indicators else Fraction(0)
-    return CountryResult(country, year, points, top, percent, coverage, categories)
+    return Fraction(answered, len(indicators)) if indicators else Fraction(0)

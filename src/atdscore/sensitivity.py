@@ -57,7 +57,7 @@ estimator
 that is Cov(Y_A, Y_Bi) / Var(Y) with mean and variance pooled over both samples; (1 + inputs on)
 x runs rankings in all. Estimates carry sampling noise of order 1/sqrt(runs) and are clipped to
 [0, 1]; they need not sum to 1 (the rest is interaction). An input switched off has no index (null);
-when Y never varies, no input moves any rank and every index is 0.
+when Y never varies every index is 0 (this can happen even when tied countries swap places, as a swap of equals leaves Y unchanged; their stability shows it).
 
 Each input draws from its own stream spawned from `numpy.random.default_rng(seed)`: the same seed
 gives identical results, and switching one input off leaves the others' draws as they were.

@@ -34,6 +34,9 @@ from .problems import Problem, Severity, did_you_mean, one_of
 M = TypeVar("M", bound=BaseModel)
 Indicator = ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator
 
+# Answers beyond this are typing mistakes, and would overflow formatting; .inf says "no limit".
+MAX_NUMBER = 10**12
+
 # Evidence older than this many years before the edition is flagged as possibly out of date.
 STALE_YEARS = 5
 
@@ -133,6 +136,8 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, b
         return loc, f"expected a number, got {_describe(value)}", None, False
     if kind == "string_type":
         return loc, f"expected text, got {_describe(value)}", None, False
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
+        return loc, f"{value} has too many digits", "points have at most 12 digits, 4 of them after the point", False
     if kind == "string_too_short":
         return loc, "must not be empty", None, False
     if kind == "list_type":
@@ -160,13 +165,16 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return sorted(i for i, n in Counter(ids).items() if n > 1)
 
 
-def load_rubric(doc: Document) -> tuple[Rubric | None, list[Problem]]:
-    """A rubric document to a Rubric, checked for consistency (ids, signs, bands, references)."""
+def load_rubric(doc: Document, *, named_by_file: bool = True) -> tuple[Rubric | None, list[Problem]]:
+    """A rubric document to a Rubric, checked for consistency (ids, signs, bands, references).
+
+    `named_by_file`: the file lives in rubrics/ and must be named after its id (not so for --rubric).
+    """
     rubric, problems = to_model(doc, Rubric)
     if rubric is None:
         return None, problems
     expected = doc.path.stem
-    if rubric.id != expected:
+    if named_by_file and rubric.id != expected:
         problems.append(
             doc.problem(
                 ("id",),
@@ -508,13 +516,18 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
             out.append(doc.problem(at, f"item '{dup}' is listed twice for {key}"))
         return out
     if isinstance(ind, NumberIndicator):
-        if not isinstance(value, int | float) or math.isnan(value) or value == -math.inf:
+        if not isinstance(value, int | float) or (
+            isinstance(value, float) and (math.isnan(value) or value == -math.inf)
+        ):
             return [
                 doc.problem(at, f"expected a number for {key}, got {_describe(value)}", "write .inf for 'no limit'")
             ]
-        if ind.min is not None and value < ind.min:
+        if value != math.inf and abs(value) > MAX_NUMBER:
+            return [doc.problem(at, f"{value} is too large for {key}", "write .inf for 'no limit'")]
+        exact = Decimal(str(value)) if value != math.inf else None
+        if ind.min is not None and exact is not None and exact < ind.min:
             return [doc.problem(at, f"{value} is below the minimum {ind.min} for {key}")]
-        if ind.max is not None and value > ind.max:
+        if ind.max is not None and (exact is None or exact > ind.max):
             return [doc.problem(at, f"{value} is above the maximum {ind.max} for {key}")]
         return []
     if not isinstance(value, int):

@@ -86,8 +86,8 @@ def sensitivity(
     project: ProjectArg = Path("."),
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    runs: Annotated[int, typer.Option("--runs", "-n", help="Monte Carlo runs.", min=1, max=1_000_000)] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")] = 42,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Monte Carlo runs.", min=1, max=20_000)] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.", min=0)] = 42,
     weights_spread: Annotated[
         float,
         typer.Option(

@@ -147,7 +147,9 @@ def brief(
     from ..templating import render_brief
     from .base import load_year
 
-    if all_countries == bool(countries):
+    if all_countries and countries:
+        usage_error("name the countries or give --all, not both")
+    if not all_countries and not countries:
         usage_error("name the countries, or give --all", "e.g. atdscore brief MEX, or atdscore brief --all -o briefs/")
     if all_countries and output is None:
         usage_error("--all writes one file per country: give -o DIR")
@@ -238,7 +240,7 @@ def methodology(
     layout = project_layout(project)
     if rubric is not None:
         rubrics = RubricSet(layout.rubrics, rubric)
-        loaded = next(iter(rubrics.available().values()), None)
+        loaded = rubrics.override_rubric
         if loaded is None:
             print_problems(rubrics.problems, make_console(stderr=True))
             raise typer.Exit(EXIT_INVALID)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 from contextlib import ExitStack
@@ -214,7 +215,7 @@ def diff(
     failed = []
     if fail_on_drop is not None:
         drop = max((c.largest_drop() for c in comparisons), default=Fraction(0))
-        if drop > Fraction(str(fail_on_drop)):
+        if math.isfinite(fail_on_drop) and drop > Fraction(str(fail_on_drop)):
             failed.append(f"a total fell by {float(drop):g} points, more than --fail-on-drop {fail_on_drop:g}")
     if fail_on_unexplained and any(c.unexplained for c in comparisons):
         failed.append(f"{sum(c.unexplained for c in comparisons)} unexplained change(s) (--fail-on-unexplained)")
