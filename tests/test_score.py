@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from atdscore.model import Answer, CountryFile, Rubric
+from atdscore.model import Aggregation, Answer, CountryFile, Rubric
 from atdscore.numbers import fixed, machine, trimmed
 from atdscore.rank import rank_countries
 from atdscore.score import State, score_country, score_indicator
@@ -216,3 +216,19 @@ def test_rounding_is_half_up_and_exact() -> None:
     assert fixed(Fraction(-1, 20), 1) == "-0.1"
     assert fixed(Fraction(0)) == "0.0"
     assert trimmed(Fraction(Decimal("12.5"))) == "12.5"
+
+
+def test_total_gain_weighs_a_category_point_by_its_share_of_the_total() -> None:
+    from atdscore.score import total_gain
+
+    cats: list[dict[str, Any]] = [
+        {"id": "a", "title": "A", "weight": 2, "indicators": [{**SCORE, "max": 10}]},
+        {"id": "b", "title": "B", "indicators": [{**SCORE, "max": 20}]},
+    ]
+    answers = country({"a.s": value(0), "b.s": value(0)})
+    points = score_country(rubric(cats), answers)
+    assert total_gain(Aggregation.POINTS, points, "a", Fraction(1)) == 2
+    mean = score_country(rubric(cats, "weighted-mean"), answers)
+    # weight 2 of 3, one point of 10, of a 30-point maximum: 2/3 x 1/10 x 30 = 2
+    assert total_gain(Aggregation.WEIGHTED_MEAN, mean, "a", Fraction(1)) == 2
+    assert total_gain(Aggregation.WEIGHTED_MEAN, mean, "b", Fraction(1)) == Fraction(1, 2)

@@ -23,7 +23,7 @@ from .model import (
 )
 from .names import country_names
 from .plot import sparkline
-from .score import CountryResult, IndicatorResult, State, band_for
+from .score import CountryResult, IndicatorResult, State, band_for, total_gain
 from .validate import indicators_by_id, resolve_evidence
 
 
@@ -312,9 +312,11 @@ def build_brief(
     strengths = tuple(line for line in answered if line.points >= line.max)
     gaps = tuple(line for line in answered if line.points < line.max)
     order = {line.id: n for n, line in enumerate(lines)}
-    ranked_gaps = sorted((g for g in gaps if g.recommendation), key=lambda g: (-g.gain, order[g.id]))
+    # What a gap is worth to the total: a point in a heavier category counts for more.
+    worth = {g.id: total_gain(rubric.aggregation, result, g.id.split(".", 1)[0], g.gain) for g in gaps}
+    ranked_gaps = sorted((g for g in gaps if g.recommendation), key=lambda g: (-worth[g.id], order[g.id]))
     recommendations = tuple(
-        Recommendation(g.id, g.question, g.answer, g.recommendation or "", g.gain) for g in ranked_gaps
+        Recommendation(g.id, g.question, g.answer, g.recommendation or "", worth[g.id]) for g in ranked_gaps
     )
     band = band_for(rubric, result.percent)
     return Brief(

@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "points.of": {"one": "{n} of {max} point", "other": "{n} of {max} points"},
         "brief.recommendations": "Recommendations",
         "brief.recommendations_intro": (
-            "The rubric's recommendation for each indicator below its maximum, those worth the most points first."
+            "The rubric's recommendation for each indicator below its maximum, those worth the most points of the total first."
         ),
         "brief.no_recommendations": "None: no indicator with a recommendation is below its maximum.",
         "recommendation.gain": {"one": "+{n} point", "other": "+{n} points"},
@@ -219,7 +219,7 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "brief.recommendations": "Recomendaciones",
         "brief.recommendations_intro": (
             "La recomendación de la rúbrica para cada indicador por debajo de la puntuación máxima, empezando por "
-            "las que más puntos valen."
+            "las que más puntos aportarían al total."
         ),
         "brief.no_recommendations": (
             "Ninguna: ningún indicador con recomendación está por debajo de la puntuación máxima."
