@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -164,17 +164,21 @@ def md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], left: Container[str] = ()) -> list[str]:
+    """The lines of a GitHub-flavoured Markdown table; columns named in `left` are left-aligned, others right."""
+    lines = [
+        "| " + " | ".join(md_cell(h) for h in headers) + " |",
+        "|" + "|".join(":---" if h in left else "---:" for h in headers) + "|",
+    ]
+    return lines + ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+
+
 def rank_markdown(report: RankReport) -> str:
     """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
     columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
-    lines = [
-        f"**{md_cell(rank_title(report))}**",
-        "",
-        "| " + " | ".join(md_cell(h) for h, _ in columns) + " |",
-        "|" + "|".join(":---" if left else "---:" for _, left in columns) + "|",
-    ]
-    lines += ["| " + " | ".join(md_cell(c) for c in _row(report, e)) + " |" for e in report.ranked]
-    return "\n".join(lines) + "\n"
+    headers = [h for h, _ in columns]
+    table = md_table(headers, (_row(report, e) for e in report.ranked), {h for h, left in columns if left})
+    return "\n".join([f"**{md_cell(rank_title(report))}**", "", *table]) + "\n"
 
 
 def rank_csv(report: RankReport) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diff import Comparison, CountryChange, IndicatorChange, Status
 from .numbers import fixed, machine, trimmed
-from .render import md_cell, to_json
+from .render import md_cell, md_table, to_json
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -113,6 +113,7 @@ def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -
     ]
 
 
+_LEFT = ("Country", "Rank", "Indicators")
 _SUMMARY_HEADERS = ["Country", "Old %", "New %", "Change", "Adjusted", "Rank", "Indicators"]
 _INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence"]
 
@@ -142,14 +143,8 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
         if _headline(comparison):
             out.append("")
         if comparison.countries:
-            headers = _summary_headers(comparison)
-            out.append("| " + " | ".join(headers) + " |")
-            out.append(
-                "|" + "|".join(":---" if h in ("Country", "Rank", "Indicators") else "---:" for h in headers) + "|"
-            )
             rows = [_summary_row(ch, names, comparison.rubric.changed) for ch in comparison.countries]
-            out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-            out.append("")
+            out += [*md_table(_summary_headers(comparison), rows, _LEFT), ""]
         for change in comparison.countries:
             if not change.indicators:
                 continue
@@ -158,9 +153,8 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
                 f"<details><summary>{md_cell(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
                 "",
             ]
-            out.append("| " + " | ".join(_INDICATOR_HEADERS) + " |")
-            out.append("|" + "|".join("---:" if h == "Points" else ":---" for h in _INDICATOR_HEADERS) + "|")
-            out += ["| " + " | ".join(md_cell(c) for c in _indicator_row(i)) + " |" for i in change.indicators]
+            left = [h for h in _INDICATOR_HEADERS if h != "Points"]
+            out += md_table(_INDICATOR_HEADERS, [_indicator_row(i) for i in change.indicators], left)
             out += ["", "</details>", ""]
         out += [_footer(comparison), ""]
     return "\n".join(out)
@@ -181,7 +175,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
         if comparison.countries:
             summary = Table(box=box.SIMPLE_HEAD, header_style="bold")
             for header in _summary_headers(comparison):
-                left = header in ("Country", "Rank", "Indicators")
+                left = header in _LEFT
                 summary.add_column(header, justify="left" if left else "right", no_wrap=header != "Indicators")
             for change in comparison.countries:
                 row = _summary_row(change, names, comparison.rubric.changed)

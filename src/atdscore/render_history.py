@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .history import EditionScore
 from .model import Kind, text_in
 from .numbers import fixed, machine, trimmed
-from .render import category_text, md_cell, percent_text
+from .render import category_text, md_cell, md_table, percent_text
 from .score import band_for
 
 if TYPE_CHECKING:
@@ -87,11 +87,8 @@ def history_markdown(code: str, name: str, scores: Sequence[EditionScore]) -> st
     """A GitHub-flavoured Markdown table of every edition."""
     ids = _category_ids(scores)
     headers = _HEADERS + ids
-    lines = [f"**{md_cell(name)} ({code})** {trend(scores)}", ""]
-    lines.append("| " + " | ".join(headers) + " |")
-    lines.append("|" + "|".join(":---" if h in ("Rubric", "Band") else "---:" for h in headers) + "|")
-    lines += ["| " + " | ".join(md_cell(c) for c in _row(s, ids)) + " |" for s in scores]
-    return "\n".join(lines) + "\n"
+    table = md_table(headers, [_row(s, ids) for s in scores], ("Rubric", "Band"))
+    return "\n".join([f"**{md_cell(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
 
 
 def history_csv(scores: Sequence[EditionScore]) -> str:

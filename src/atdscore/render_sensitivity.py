@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
-from .render import md_cell
+from .render import md_cell, md_table
 from .sensitivity import Analysis, analysis_data
 
 if TYPE_CHECKING:
@@ -74,17 +74,11 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
 def sensitivity_markdown(analysis: Analysis, names: dict[str, str], year: int) -> str:
     """GitHub-flavoured Markdown: the three tables of the terminal view."""
     lines = [f"**{md_cell(_summary(analysis, year))}**", ""]
-    lines += [
-        "| " + " | ".join(_HEADERS) + " |",
-        "|" + "|".join(":---" if h in ("Country", "ISO3") else "---:" for h in _HEADERS) + "|",
-    ]
-    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in _rows(analysis, names)]
-    lines += ["", "| Category | Nominal weight | Effective weight |", "|:---|---:|---:|"]
-    lines += [
-        f"| {md_cell(w.category)} | {_share(w.nominal)} | {_share(w.effective)} |" for w in analysis.effective_weights
-    ]
-    lines += ["", "| Input | First-order sensitivity index |", "|:---|---:|"]
-    lines += [f"| {s.input} | {_index(s.first_order)} |" for s in analysis.sensitivity]
+    lines += md_table(_HEADERS, _rows(analysis, names), ("Country", "ISO3"))
+    weights = [[w.category, _share(w.nominal), _share(w.effective)] for w in analysis.effective_weights]
+    lines += ["", *md_table(["Category", "Nominal weight", "Effective weight"], weights, ("Category",))]
+    inputs = [[s.input, _index(s.first_order)] for s in analysis.sensitivity]
+    lines += ["", *md_table(["Input", "First-order sensitivity index"], inputs, ("Input",))]
     return "\n".join(lines) + "\n"
 
 
