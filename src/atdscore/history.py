@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import CountryFile, Rubric
-from .rank import rank_countries
-from .score import CountryResult, Scorer
+from .rank import rank_edition
+from .score import CountryResult
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ def country_history(code: str, editions: Iterable[tuple[int, Rubric, list[Countr
     """Every edition in which `code` was scored, oldest first, ranked within its own edition."""
     out = []
     for year, rubric, countries in sorted(editions, key=lambda e: e[0]):
-        scorer = Scorer(rubric)
-        ranked = rank_countries(scorer.score(c) for c in countries)
+        ranked = rank_edition(rubric, countries)
         mine = next((e for e in ranked if e.result.country == code), None)
         if mine is not None:
             out.append(EditionScore(year, rubric, mine.result, mine.rank, len(ranked)))

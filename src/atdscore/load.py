@@ -394,13 +394,18 @@ def _subdirs(path: Path) -> Iterator[Path]:
         return
 
 
+def edition_files(folder: Path) -> list[Path]:
+    """The country files (YAML) of one edition folder, sorted."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
 def find_editions(countries: Path) -> dict[int, list[Path]]:
     """Year -> country files of that edition, both sorted; folders that are not years are ignored."""
     editions: dict[int, list[Path]] = {}
     for folder in sorted(_subdirs(countries)):
         if _YEAR_DIR.match(folder.name):
             try:
-                files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+                files = edition_files(folder)
             except OSError:
                 continue  # a folder that cannot be listed holds no edition we can read
             # An empty year folder (a new edition being started) is not an edition yet.

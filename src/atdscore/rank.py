@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .score import CountryResult
+from .model import CountryFile, Rubric
+from .score import CountryResult, Scorer
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,9 @@ def rank_countries(results: Iterable[CountryResult]) -> list[Ranked]:
         ranked.append(Ranked(ranked[-1].rank if tied else position, result))
     ranked += [Ranked(None, r) for r in unscored]
     return ranked
+
+
+def rank_edition(rubric: Rubric, countries: Iterable[CountryFile]) -> list[Ranked]:
+    """Score every country of an edition under its rubric and rank them."""
+    scorer = Scorer(rubric)
+    return rank_countries(scorer.score(c) for c in countries)

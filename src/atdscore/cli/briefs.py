@@ -70,12 +70,10 @@ class _Scored:
 
 
 def _score(edition: Edition) -> _Scored:
-    from ..rank import rank_countries
-    from ..score import Scorer
+    from ..rank import rank_edition
 
     assert edition.rubric is not None
-    scorer = Scorer(edition.rubric)
-    ranked = {e.result.country: e for e in rank_countries(scorer.score(c) for c in edition.countries)}
+    ranked = {e.result.country: e for e in rank_edition(edition.rubric, edition.countries)}
     return _Scored(edition.rubric, {c.country: c for c in edition.countries}, ranked)
 
 

@@ -95,10 +95,10 @@ def _rubrics_for(edition: Path) -> Path:
 
 def _load_side(folder: Path, rubrics_dir: Path, year: int, label: str) -> Side:
     from ..diff import Side
+    from ..load import edition_files
     from ..project import RubricSet
 
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-    edition = load_valid_edition(year, files, RubricSet(rubrics_dir))
+    edition = load_valid_edition(year, edition_files(folder), RubricSet(rubrics_dir))
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
 
