@@ -124,7 +124,8 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int
     mark = err.problem_mark or err.context_mark
     if mark is None:
         return None, None, f"YAML syntax error: {err.problem or err}", None
-    line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark.line < len(lines) else ""
     if "\t" in line_text[: mark.column + 1]:
         return mark.line + 1, line_text.index("\t") + 1, "tab character in indentation", "indent with spaces, not tabs"
     message = f"YAML syntax error: {err.problem or 'invalid YAML'}"

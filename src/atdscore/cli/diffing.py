@@ -28,6 +28,7 @@ from .base import (
 if TYPE_CHECKING:
     from ..diff import Comparison, Side
     from ..load import Layout
+    from ..project import RubricSet
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -93,12 +94,14 @@ def _rubrics_for(edition: Path) -> Path:
     return edition.parent.parent / "rubrics"
 
 
-def _load_side(folder: Path, rubrics_dir: Path, year: int, label: str) -> Side:
+def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -> Side:
+    """Load one side; pass a RubricSet to share rubrics read once across several editions of a side."""
     from ..diff import Side
     from ..load import edition_files
     from ..project import RubricSet
 
-    edition = load_valid_edition(year, edition_files(folder), RubricSet(rubrics_dir))
+    rubric_set = rubrics if isinstance(rubrics, RubricSet) else RubricSet(rubrics)
+    edition = load_valid_edition(year, edition_files(folder), rubric_set)
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
 
@@ -107,6 +110,7 @@ def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitSt
     """One comparison per edition that differs between `base` and the working tree."""
     from ..diff import Side, compare
     from ..load import find_editions, label_root
+    from ..project import RubricSet
     from ..revision import snapshot
 
     snap, error = snapshot(layout.root, base, ["rubrics", "countries"])
@@ -121,14 +125,11 @@ def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitSt
         if year not in years:
             usage_error(f"no {year} edition on either side")
         years = [year]
+    old_rubrics, new_rubrics = RubricSet(snap.root / "rubrics"), RubricSet(layout.rubrics)
     comparisons = []
     for y in years:
-        new = _load_side(layout.countries / str(y), layout.rubrics, y, str(y)) if y in new_editions else None
-        old = (
-            _load_side(snap.root / "countries" / str(y), snap.root / "rubrics", y, f"{base}:{y}")
-            if y in old_editions
-            else None
-        )
+        new = _load_side(layout.countries / str(y), new_rubrics, y, str(y)) if y in new_editions else None
+        old = _load_side(snap.root / "countries" / str(y), old_rubrics, y, f"{base}:{y}") if y in old_editions else None
         # An edition on one side only is compared with an empty edition under the same rubric.
         reference = new or old
         assert reference is not None
