@@ -18,6 +18,9 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from . import formats
@@ -86,10 +89,35 @@ class _MarkdownCodeGenerator(CodeGenerator):
         self.write("))")
 
 
-class MarkdownEnvironment(jinja2.Environment):
-    """A jinja2 Environment whose output is Markdown (see the note on escaping above)."""
+# A template from a pull request is untrusted code. The immutable sandbox refuses attributes that reach
+# Python internals (`__globals__`, `__class__`, `mro`, a function's code), calls to anything unsafe
+# and changes to lists, dicts and sets the tool passes in. It does not bound work, so `**` and `*`
+# are intercepted too: `{{ 9**9**9 }}` or `{{ "x" * 10**10 }}` would otherwise hang CI or fill memory.
+_MAX_EXPONENT = 100
+_MAX_REPEAT = 1_000_000
+
+
+class MarkdownEnvironment(ImmutableSandboxedEnvironment):
+    """A sandboxed jinja2 Environment whose output is Markdown (see the notes on escaping and sandboxing above)."""
 
     code_generator_class = _MarkdownCodeGenerator
+    intercepted_binops = frozenset({"**", "*"})
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        """Refuse at once, so the error names the first unsafe attribute rather than a later one in the chain."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """`**` and `*` within bounds; anything larger is a SecurityError at the template's line."""
+        if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_EXPONENT:
+            raise SecurityError(f"an exponent above {_MAX_EXPONENT} is not allowed in a template")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > _MAX_REPEAT:
+                    raise SecurityError(
+                        f"a repeated text or list longer than {_MAX_REPEAT:,} is not allowed in a template"
+                    )
+        return super().call_binop(context, operator, left, right)
 
     @staticmethod
     def markdown_join(parts: Iterable[Any], separator: Any = "") -> Markup:
