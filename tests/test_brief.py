@@ -14,16 +14,16 @@ from typing import Any
 
 import pytest
 
-from atdscore.answers import describe as answer_words
-from atdscore.brief import Brief, Previous, build_brief
-from atdscore.load import find_editions
-from atdscore.model import Answer, CountryFile, NumberIndicator, Rubric, ScoreIndicator
-from atdscore.output import brief_filename, write_atomic
-from atdscore.project import RubricSet, load_edition
-from atdscore.rank import rank_countries
-from atdscore.score import Scorer
-from atdscore.strings import STRINGS
-from atdscore.templating import DEFAULTS, md_escape, render_brief, render_methodology
+from atdscore.core.answers import describe as answer_words
+from atdscore.core.brief import Brief, Previous, build_brief
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import Scorer
+from atdscore.files.load import find_editions
+from atdscore.files.output import brief_filename, write_atomic
+from atdscore.render.templating import DEFAULTS, md_escape, render_brief, render_methodology
+from atdscore.text.strings import STRINGS
+from atdscore.validation.model import Answer, CountryFile, NumberIndicator, Rubric, ScoreIndicator
+from atdscore.validation.project import RubricSet, load_edition
 from conftest import FIXTURE_PROJECT
 
 REPO = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 
 from atdscore import __version__
 from atdscore.cli import app
-from atdscore.schema import json_schema
+from atdscore.validation.schema import json_schema
 from conftest import run_cli
 
 REPO = Path(__file__).parent.parent
@@ -58,12 +58,12 @@ def test_rank_json_is_byte_identical_across_runs(project: Path) -> None:
 
 
 def test_rank_json_equals_library_result(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from atdscore.load import find_editions
-    from atdscore.names import country_names
-    from atdscore.project import RubricSet, load_edition
-    from atdscore.rank import rank_countries
-    from atdscore.render import RankReport, rank_data
-    from atdscore.score import score_country
+    from atdscore.core.rank import rank_countries
+    from atdscore.core.score import score_country
+    from atdscore.files.load import find_editions
+    from atdscore.render.rank import RankReport, rank_data
+    from atdscore.text.names import country_names
+    from atdscore.validation.project import RubricSet, load_edition
 
     editions = find_editions(project / "countries")
     edition = load_edition(2023, editions[2023], RubricSet(project / "rubrics"))

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from atdscore.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, find_editions, read_yaml
-from atdscore.model import CountryFile, Rubric, Status
-from atdscore.project import RubricSet, load_edition
-from atdscore.validate import indicators_by_id, resolve_evidence
+from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, find_editions, read_yaml
+from atdscore.validation.model import CountryFile, Rubric, Status, indicators_by_id, resolve_evidence
+from atdscore.validation.project import RubricSet, load_edition
 
 REPO = Path(__file__).parent.parent
 EDITIONS = find_editions(REPO / "countries")

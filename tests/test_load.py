@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atdscore.load import MAX_COUNTRY_BYTES, _Builder, _compose, find_editions, find_layout, parse_yaml, read_yaml
+from atdscore.files.load import MAX_COUNTRY_BYTES, _Builder, _compose, find_editions, find_layout, parse_yaml, read_yaml
 from conftest import run_cli, write_tree
 
 
@@ -164,7 +164,7 @@ def test_an_edition_scored_with_two_rubrics_is_an_error(project: Path, monkeypat
 
 
 def test_parallel_reading_gives_the_same_result_as_serial(tmp_path: Path, monkeypatch: Any) -> None:
-    from atdscore import load
+    from atdscore.files import load
 
     files = []
     for n in range(9):

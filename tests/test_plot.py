@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atdscore.plot import BLOCKS, line_chart_svg, rank_intervals_svg, sparkline
-from atdscore.sensitivity import CountryStats
+from atdscore.core.sensitivity import CountryStats
+from atdscore.render.plot import line_chart_svg, rank_intervals_svg
+from atdscore.text.sparkline import BLOCKS, sparkline
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROWS = [

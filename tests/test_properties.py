@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atdscore.model import ChoiceIndicator, CountryFile, Rubric, ScoreIndicator
-from atdscore.rank import rank_countries
-from atdscore.score import score_country
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import score_country
+from atdscore.validation.model import ChoiceIndicator, CountryFile, Rubric, ScoreIndicator
 
 points = st.integers(min_value=0, max_value=20).map(lambda n: n / 4)  # quarters: 0, 0.25, ... 5
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from atdscore.model import Aggregation, Answer, CountryFile, Rubric
-from atdscore.numbers import fixed, machine, trimmed
-from atdscore.rank import rank_countries
-from atdscore.score import State, score_country, score_indicator
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import State, score_country, score_indicator
+from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.validation.model import Aggregation, Answer, CountryFile, Rubric
 
 
 def rubric(categories: list[dict[str, Any]], aggregation: str = "points") -> Rubric:
@@ -219,7 +219,7 @@ def test_rounding_is_half_up_and_exact() -> None:
 
 
 def test_total_gain_weighs_a_category_point_by_its_share_of_the_total() -> None:
-    from atdscore.score import total_gain
+    from atdscore.core.score import total_gain
 
     cats: list[dict[str, Any]] = [
         {"id": "a", "title": "A", "weight": 2, "indicators": [{**SCORE, "max": 10}]},

@@ -12,10 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atdscore.model import CountryFile, Rubric
-from atdscore.rank import rank_countries
-from atdscore.score import CountryResult, Scorer, total
-from atdscore.sensitivity import (
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import CountryResult, Scorer, total
+from atdscore.core.sensitivity import (
     INPUTS,
     Options,
     _Draws,
@@ -25,6 +24,7 @@ from atdscore.sensitivity import (
     analyse,
     analysis_data,
 )
+from atdscore.validation.model import CountryFile, Rubric
 
 OFF = Options(weights_spread=0, vary_aggregation=False, unknowns=False, leave_one_out=False)
 

@@ -36,7 +36,7 @@ def _register(modules: set[str]) -> None:
 def __getattr__(name: str) -> Any:
     # `from atdscore.cli import app` (tests, other tools) gets the app with every command registered.
     if name == "app":
-        from .base import app
+        from atdscore.cli.base import app
 
         _register(set(COMMAND_MODULES.values()))
         return app
@@ -45,7 +45,7 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """Entry point of the `atdscore` console script."""
-    from .base import app
+    from atdscore.cli.base import app
 
     # pydantic looks for plugins by scanning every installed package's metadata when the first model
     # is built; atdscore uses none, and skipping the scan saves a noticeable part of start-up.

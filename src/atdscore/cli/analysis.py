@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
-from .base import (
+from atdscore import __version__
+from atdscore.cli.base import (
     EXIT_INVALID,
     FormatOpt,
     OutputFormat,
@@ -41,14 +41,14 @@ def history(
     plot: PlotOpt = None,
 ) -> None:
     """Show every edition of one country: total, band, rank and each category, with its trend."""
-    from ..history import country_history
-    from ..load import find_editions
-    from ..names import country_names
-    from ..plot import line_chart_svg
-    from ..project import RubricSet
-    from ..render import to_json
-    from ..render_history import chart_series, history_csv, history_data, history_markdown, history_table
-    from .base import load_valid_edition
+    from atdscore.cli.base import load_valid_edition
+    from atdscore.core.history import country_history
+    from atdscore.files.load import find_editions
+    from atdscore.render.history import chart_series, history_csv, history_data, history_markdown, history_table
+    from atdscore.render.plot import line_chart_svg
+    from atdscore.render.rank import to_json
+    from atdscore.text.names import country_names
+    from atdscore.validation.project import RubricSet
 
     code = country.upper()
     names = country_names()
@@ -118,13 +118,13 @@ def sensitivity(
     For each country: nominal rank, median rank, 5th-95th percentile interval and stability (share of runs at
     the nominal rank); per category its effective weight; per input a first-order sensitivity index. See README.
     """
-    from ..names import country_names
-    from ..plot import rank_intervals_svg
-    from ..render import to_json
-    from ..render_sensitivity import sensitivity_csv, sensitivity_data, sensitivity_markdown, sensitivity_table
-    from ..score import Scorer
-    from ..sensitivity import Options, analyse
-    from .base import load_year
+    from atdscore.cli.base import load_year
+    from atdscore.core.score import Scorer
+    from atdscore.core.sensitivity import Options, analyse
+    from atdscore.render.plot import rank_intervals_svg
+    from atdscore.render.rank import to_json
+    from atdscore.render.sensitivity import sensitivity_csv, sensitivity_data, sensitivity_markdown, sensitivity_table
+    from atdscore.text.names import country_names
 
     _, edition, _ = load_year(project, rubric, year)
     assert edition.rubric is not None

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from .. import __version__
+from atdscore import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rich.console import Console, RenderableType
 
-    from ..load import Layout
-    from ..problems import Problem
-    from ..project import Edition, RubricSet
+    from atdscore.files.load import Layout
+    from atdscore.problems import Problem
+    from atdscore.validation.project import Edition, RubricSet
 
 # Width of tables written to a pipe or a file, where no terminal says how wide to be.
 PIPE_WIDTH = 200
@@ -121,7 +121,7 @@ def escape(text: str) -> str:
 def print_problems(problems: list[Problem], console: Console) -> None:
     from rich.text import Text
 
-    from ..problems import sort_problems
+    from atdscore.problems import sort_problems
 
     for problem in sort_problems(problems):
         where, _, rest = problem.render().partition(f": {problem.severity.value}: ")
@@ -132,7 +132,7 @@ def print_problems(problems: list[Problem], console: Console) -> None:
 
 
 def project_layout(project: Path) -> Layout:
-    from ..load import find_layout
+    from atdscore.files.load import find_layout
 
     if not project.is_dir():
         usage_error(f"'{project}' is not a folder", "give the folder that holds rubrics/ and countries/")
@@ -146,7 +146,7 @@ def project_layout(project: Path) -> Layout:
 
 
 def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
-    from ..project import RubricSet
+    from atdscore.validation.project import RubricSet
 
     if rubric is not None and not rubric.is_file():
         usage_error(f"rubric file '{rubric}' does not exist")
@@ -155,7 +155,7 @@ def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
 
 def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Layout, Edition, RubricSet]:
     """Load one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid."""
-    from ..load import find_editions
+    from atdscore.files.load import find_editions
 
     layout = project_layout(project)
     editions = find_editions(layout.countries)
@@ -171,8 +171,8 @@ def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Lay
 
 def load_valid_edition(year: int, files: list[Path], rubrics: RubricSet) -> Edition:
     """Load and validate an edition's files, or print its errors and exit 1."""
-    from ..problems import has_errors
-    from ..project import load_edition
+    from atdscore.problems import has_errors
+    from atdscore.validation.project import load_edition
 
     edition = load_edition(year, files, rubrics)
     problems = rubrics.problems + edition.problems

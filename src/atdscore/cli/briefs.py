@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .base import (
+from atdscore.cli.base import (
     EXIT_INVALID,
     EXIT_OK,
     Lang,
@@ -27,11 +27,11 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..brief import Previous, TrendPoint
-    from ..load import Layout
-    from ..model import CountryFile, Rubric
-    from ..project import Edition, RubricSet
-    from ..rank import Ranked
+    from atdscore.core.brief import Previous, TrendPoint
+    from atdscore.core.rank import Ranked
+    from atdscore.files.load import Layout
+    from atdscore.validation.model import CountryFile, Rubric
+    from atdscore.validation.project import Edition, RubricSet
 
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")]
@@ -70,7 +70,7 @@ class _Scored:
 
 
 def _score(edition: Edition) -> _Scored:
-    from ..rank import rank_edition
+    from atdscore.core.rank import rank_edition
 
     assert edition.rubric is not None
     ranked = {e.result.country: e for e in rank_edition(edition.rubric, edition.countries)}
@@ -79,9 +79,9 @@ def _score(edition: Edition) -> _Scored:
 
 def _earlier(layout: Layout, year: int, rubrics: RubricSet) -> dict[int, _Scored]:
     """The editions before `year`, each scored once; one with errors is left out with a warning."""
-    from ..load import find_editions
-    from ..problems import has_errors
-    from ..project import load_edition
+    from atdscore.files.load import find_editions
+    from atdscore.problems import has_errors
+    from atdscore.validation.project import load_edition
 
     scored = {}
     for y, files in find_editions(layout.countries).items():
@@ -98,7 +98,7 @@ def _context(
     code: str, current: _Scored, year: int, earlier: dict[int, _Scored]
 ) -> tuple[Previous | None, list[TrendPoint]]:
     """The country's previous edition (the latest earlier one that has it) and its trend over all editions."""
-    from ..brief import Previous, TrendPoint
+    from atdscore.core.brief import Previous, TrendPoint
 
     editions = {**earlier, year: current}
     trend = [
@@ -139,11 +139,11 @@ def brief(
 
     Files are written atomically and only when their content changes. Exit 1 on invalid data or a template error.
     """
-    from ..brief import build_brief
-    from ..names import country_names
-    from ..output import brief_filename, write_atomic
-    from ..templating import render_brief
-    from .base import load_year
+    from atdscore.cli.base import load_year
+    from atdscore.core.brief import build_brief
+    from atdscore.files.output import brief_filename, write_atomic
+    from atdscore.render.templating import render_brief
+    from atdscore.text.names import country_names
 
     if all_countries and countries:
         usage_error("name the countries or give --all, not both")
@@ -231,9 +231,9 @@ def methodology(
     templates: TemplatesOpt = None,
 ) -> None:
     """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
-    from ..project import RubricSet
-    from ..templating import render_methodology
-    from .base import load_year, project_layout
+    from atdscore.cli.base import load_year, project_layout
+    from atdscore.render.templating import render_methodology
+    from atdscore.validation.project import RubricSet
 
     layout = project_layout(project)
     if rubric is not None:

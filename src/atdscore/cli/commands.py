@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import __version__
-from .base import (
+from atdscore import __version__
+from atdscore.cli.base import (
     EXIT_INVALID,
     EXIT_OK,
     FormatOpt,
@@ -33,7 +33,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..problems import Problem
+    from atdscore.problems import Problem
 
 
 @app.command(
@@ -54,8 +54,8 @@ def check(
 
     Exit status: 0 when the data is valid (warnings allowed), 1 when any file has errors.
     """
-    from ..load import find_editions
-    from ..project import load_edition
+    from atdscore.files.load import find_editions
+    from atdscore.validation.project import load_edition
 
     layout = project_layout(project)
     editions = find_editions(layout.countries)
@@ -103,11 +103,11 @@ def rank(
 
     Ties share a rank (1, 2, 2, 4). JSON and CSV carry exact numbers; the table and Markdown round to one decimal.
     """
-    from ..load import git_commit
-    from ..names import country_names
-    from ..rank import rank_countries
-    from ..render import RankReport, rank_csv, rank_data, rank_markdown, rank_table, to_json
-    from ..score import Scorer
+    from atdscore.core.rank import rank_countries
+    from atdscore.core.score import Scorer
+    from atdscore.files.load import git_commit
+    from atdscore.render.rank import RankReport, rank_csv, rank_data, rank_markdown, rank_table, to_json
+    from atdscore.text.names import country_names
 
     layout, edition, _ = load_year(project, rubric, year)
     assert edition.rubric is not None and edition.rubric_sha256 is not None
@@ -115,7 +115,7 @@ def rank(
     results = [scorer.score(c) for c in edition.countries]
     rank_intervals = None
     if intervals:
-        from ..sensitivity import analyse
+        from atdscore.core.sensitivity import analyse
 
         rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, results).countries}
     report = RankReport(
@@ -150,7 +150,7 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")
 
     Editors such as VS Code use it to complete and check files as you type.
     """
-    from ..render import to_json
-    from ..schema import json_schema
+    from atdscore.render.rank import to_json
+    from atdscore.validation.schema import json_schema
 
     emit(to_json(json_schema(kind.value)), None)

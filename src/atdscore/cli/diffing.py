@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import __version__
-from .base import (
+from atdscore import __version__
+from atdscore.cli.base import (
     EXIT_INVALID,
     FormatOpt,
     OutputFormat,
@@ -26,9 +26,9 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..diff import Comparison, Side
-    from ..load import Layout
-    from ..project import RubricSet
+    from atdscore.core.diff import Comparison, Side
+    from atdscore.files.load import Layout
+    from atdscore.validation.project import RubricSet
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -49,7 +49,7 @@ error (unknown revision, missing folder)."""
 
 def _edition_dir(folder: Path, what: str) -> tuple[Path, int]:
     """An edition folder, from an edition folder itself or from a project or countries folder (latest year)."""
-    from ..load import find_editions, find_layout
+    from atdscore.files.load import find_editions, find_layout
 
     if _YEAR.match(folder.name) and folder.is_dir():
         return folder, int(folder.name)
@@ -62,8 +62,8 @@ def _edition_dir(folder: Path, what: str) -> tuple[Path, int]:
 
 def _side(spec: str, layout: Layout, stack: ExitStack) -> tuple[Path, Path, int, str]:
     """(edition folder, rubrics folder, year, label) for a side given as a year, a folder or REV:path."""
-    from ..load import label_root
-    from ..revision import snapshot
+    from atdscore.files.load import label_root
+    from atdscore.files.revision import snapshot
 
     if _YEAR.match(spec):
         folder = layout.countries / spec
@@ -96,9 +96,9 @@ def _rubrics_for(edition: Path) -> Path:
 
 def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -> Side:
     """Load one side; pass a RubricSet to share rubrics read once across several editions of a side."""
-    from ..diff import Side
-    from ..load import edition_files
-    from ..project import RubricSet
+    from atdscore.core.diff import Side
+    from atdscore.files.load import edition_files
+    from atdscore.validation.project import RubricSet
 
     rubric_set = rubrics if isinstance(rubrics, RubricSet) else RubricSet(rubrics)
     edition = load_valid_edition(year, edition_files(folder), rubric_set)
@@ -108,10 +108,10 @@ def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -
 
 def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitStack) -> list[Comparison]:
     """One comparison per edition that differs between `base` and the working tree."""
-    from ..diff import Side, compare
-    from ..load import find_editions, label_root
-    from ..project import RubricSet
-    from ..revision import snapshot
+    from atdscore.core.diff import Side, compare
+    from atdscore.files.load import find_editions, label_root
+    from atdscore.files.revision import snapshot
+    from atdscore.validation.project import RubricSet
 
     snap, error = snapshot(layout.root, base, ["rubrics", "countries"])
     if snap is None:
@@ -183,10 +183,10 @@ def diff(
 
     from rich.text import Text
 
-    from ..diff import compare
-    from ..names import country_names
-    from ..render_diff import diff_markdown, diff_table, render_diff_json
-    from .base import project_layout
+    from atdscore.cli.base import project_layout
+    from atdscore.core.diff import compare
+    from atdscore.render.diff import diff_markdown, diff_table, render_diff_json
+    from atdscore.text.names import country_names
 
     if format is OutputFormat.csv:
         usage_error("this command has no CSV format", "use --format table, md or json")

@@ -13,22 +13,21 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .model import (
+from atdscore.validation.model import (
     Aggregation,
     Answer,
     Category,
     ChecklistIndicator,
     ChoiceIndicator,
     CountryFile,
+    Indicator,
     Kind,
     NumberIndicator,
     Rubric,
     ScoreBand,
-    ScoreIndicator,
     Status,
 )
 
-Indicator = ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator
 HUNDRED = Fraction(100)
 
 

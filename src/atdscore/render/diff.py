@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from .diff import Comparison, CountryChange, IndicatorChange, Status
-from .numbers import fixed, machine, trimmed
-from .render import md_cell, md_table, to_json
+from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Status
+from atdscore.render.rank import md_cell, md_table, to_json
+from atdscore.text.numbers import fixed, machine, trimmed
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

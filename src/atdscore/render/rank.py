@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from .model import Kind, Rubric, text_in
-from .numbers import fixed, machine, trimmed
-from .rank import Ranked
-from .score import CategoryResult, band_for
+from atdscore.core.rank import Ranked
+from atdscore.core.score import CategoryResult, band_for
+from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.validation.model import Kind, Rubric, text_in
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -47,7 +47,7 @@ def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = 
     """A number for people in `lang`: 76.4 in English, 76,4 in Spanish (Babel, loaded only for other languages)."""
     if lang == "en":
         return trimmed(value, places) if trim else fixed(value, places)
-    from . import formats
+    from atdscore.text import formats
 
     return formats.decimal(value, lang, places) if trim else formats.fixed(value, lang, places)
 
@@ -113,7 +113,7 @@ _COLUMNS = {
 
 def _fixed_columns(report: RankReport) -> list[tuple[str, bool]]:
     """(header, left-aligned) of the columns before the categories, in the report's language."""
-    from .strings import lookup
+    from atdscore.text.strings import lookup
 
     skip = {"col.interval"} if report.intervals is None else set()
     if not report.rubric.bands:
@@ -123,7 +123,7 @@ def _fixed_columns(report: RankReport) -> list[tuple[str, bool]]:
 
 def rank_title(report: RankReport) -> str:
     """The ranking's title: rubric title, year, rubric id and version, number of countries."""
-    from .strings import lookup
+    from atdscore.text.strings import lookup
 
     return lookup("rank.title", report.lang).format(
         title=text_in(report.rubric.title, report.lang),
@@ -152,7 +152,7 @@ def rank_table(report: RankReport) -> RenderableType:
         thin = thin or low
         table.add_row(*_row(report, entry), style="dim" if low else None)
     if thin:
-        from .strings import lookup
+        from atdscore.text.strings import lookup
 
         table.caption = lookup("rank.thin", report.lang).format(percent=fixed(LOW_COVERAGE * 100, 0))
         table.caption_justify = "left"

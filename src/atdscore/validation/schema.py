@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import __version__
-from .model import CountryFile, Rubric
+from atdscore import __version__
+from atdscore.validation.model import CountryFile, Rubric
 
 _MODELS: dict[str, type[BaseModel]] = {"rubric": Rubric, "country": CountryFile}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import CountryFile, Rubric
-from .rank import rank_edition
-from .score import CountryResult
+from atdscore.core.rank import rank_edition
+from atdscore.core.score import CountryResult
+from atdscore.validation.model import CountryFile, Rubric
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import (
+from atdscore.files.load import (
     MAX_COUNTRY_BYTES,
     MAX_RUBRIC_BYTES,
     Document,
@@ -16,10 +16,11 @@ from .load import (
     read_yaml,
     rubric_path,
 )
-from .model import CountryFile, Rubric
-from .names import country_names
-from .problems import Problem, Severity
-from .validate import check_country, load_rubric, source_path_problem
+from atdscore.problems import Problem, Severity
+from atdscore.text.names import country_names
+from atdscore.validation.country import check_country, source_path_problem
+from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.rubric import load_rubric
 
 
 @dataclass

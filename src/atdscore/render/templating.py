@@ -23,20 +23,20 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from . import formats
-from .brief import Brief
-from .load import display_path
-from .methodology import build_methodology
-from .model import Rubric
-from .numbers import round_half_up
-from .problems import Problem, Severity
-from .strings import lookup
+from atdscore.core.brief import Brief
+from atdscore.core.methodology import build_methodology
+from atdscore.files.load import display_path
+from atdscore.problems import Problem, Severity
+from atdscore.text import formats
+from atdscore.text.numbers import round_half_up
+from atdscore.text.strings import lookup
+from atdscore.validation.model import Rubric
 
-DEFAULTS = Path(__file__).parent / "templates"
+DEFAULTS = Path(__file__).parent.parent / "templates"
 BRIEF = "brief.md.j2"
 METHODOLOGY = "methodology.md.j2"
 BAR_CELLS = 10
-_HINT = "a brief's fields are defined in atdscore/brief.py, the methodology's in atdscore/methodology.py"
+_HINT = "a brief's fields are defined in atdscore/core/brief.py, the methodology's in atdscore/core/methodology.py"
 
 # How text from data files stays text. Jinja runs with autoescape on, but with `finalize` in front of
 # its HTML escaping: finalize turns every plain string that reaches the page into Markdown-escaped

@@ -5,11 +5,17 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from . import formats
-from .model import Answer, ChecklistIndicator, ChoiceIndicator, Evidence, NumberIndicator, ScoreIndicator, text_in
-from .strings import lookup
-
-Indicator = ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator
+from atdscore.text import formats
+from atdscore.text.strings import lookup
+from atdscore.validation.model import (
+    Answer,
+    ChecklistIndicator,
+    ChoiceIndicator,
+    Evidence,
+    Indicator,
+    NumberIndicator,
+    text_in,
+)
 
 
 def describe(indicator: Indicator, answer: Answer | None, lang: str = "en") -> str:

@@ -7,11 +7,11 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .history import EditionScore
-from .model import Kind, text_in
-from .numbers import fixed, machine, trimmed
-from .render import category_text, md_cell, md_table, percent_text
-from .score import band_for
+from atdscore.core.history import EditionScore
+from atdscore.core.score import band_for
+from atdscore.render.rank import category_text, md_cell, md_table, percent_text
+from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.validation.model import Kind, text_in
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -44,7 +44,7 @@ _HEADERS = ["Year", "Rubric", "Score %", "Band", "Rank", "Coverage"]
 
 def trend(scores: Sequence[EditionScore]) -> str:
     """The total's trend as a sparkline, oldest edition first."""
-    from .plot import sparkline
+    from atdscore.text.sparkline import sparkline
 
     return sparkline([None if s.result.percent is None else float(s.result.percent) for s in scores])
 

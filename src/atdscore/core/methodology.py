@@ -8,8 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .model import ChecklistIndicator, ChoiceIndicator, Kind, NumberIndicator, Rubric, text_in
-from .score import Indicator, indicator_range
+from atdscore.core.score import indicator_range
+from atdscore.validation.model import (
+    ChecklistIndicator,
+    ChoiceIndicator,
+    Indicator,
+    Kind,
+    NumberIndicator,
+    Rubric,
+    text_in,
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Charts as SVG text, and a sparkline for the terminal.
+"""Charts as SVG text.
 
 No I/O and nothing that varies between runs (no timestamps, no generated ids, numbers always written
 with one decimal), so the same data gives byte-identical files that can be committed and diffed.
@@ -11,7 +11,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-BLOCKS = "▁▂▃▄▅▆▇█"
 FONT = 12
 CHAR = 7.0  # average width of a character at FONT px in a sans-serif face: enough to lay out labels
 ROW = 22
@@ -207,22 +206,3 @@ def line_chart_svg(series: list[tuple[str, list[tuple[int, float]]]], title: str
             )
         body.append("</g>")
     return _svg(width, height, title, body)
-
-
-def sparkline(values: Sequence[float | None]) -> str:
-    """One block character per value, ▁ for the lowest and █ for the highest; a space for None.
-
-    When all values are equal each is shown as ▄ (no trend to show).
-    """
-    known = [v for v in values if v is not None and math.isfinite(v)]
-    low, high = (min(known), max(known)) if known else (0.0, 0.0)
-    out = []
-    for v in values:
-        if v is None or not math.isfinite(v):
-            out.append(" ")
-        elif high == low:
-            out.append(BLOCKS[3])
-        else:
-            # Half up, so the midpoint of the range lands on the upper middle block.
-            out.append(BLOCKS[int((v - low) / (high - low) * (len(BLOCKS) - 1) + 0.5)])
-    return "".join(out)

@@ -6,8 +6,8 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
-from .render import md_cell, md_table
-from .sensitivity import Analysis, analysis_data
+from atdscore.core.sensitivity import Analysis, analysis_data
+from atdscore.render.rank import md_cell, md_table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

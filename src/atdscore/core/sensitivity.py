@@ -72,10 +72,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .model import Aggregation, Kind, Rubric
-from .numbers import MACHINE_PLACES
-from .rank import rank_countries
-from .score import CountryResult, State, indicator_range
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import CountryResult, State, indicator_range
+from atdscore.text.numbers import MACHINE_PLACES
+from atdscore.validation.model import Aggregation, Kind, Rubric
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]

@@ -16,7 +16,7 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-from .numbers import round_half_up
+from atdscore.text.numbers import round_half_up
 
 # English texts in the default rubric use British spelling, so English dates read "26 February 2021".
 # Spanish uses the generic `es` conventions: a decimal comma and a space before the percent sign.

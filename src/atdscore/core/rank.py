@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import CountryFile, Rubric
-from .score import CountryResult, Scorer
+from atdscore.core.score import CountryResult, Scorer
+from atdscore.validation.model import CountryFile, Rubric
 
 
 @dataclass(frozen=True)

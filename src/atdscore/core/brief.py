@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .answers import describe as answer_words
-from .answers import evidence_key
-from .model import (
+from atdscore.core.answers import describe as answer_words
+from atdscore.core.answers import evidence_key
+from atdscore.core.score import CountryResult, IndicatorResult, State, band_for, total_gain
+from atdscore.text.names import country_names
+from atdscore.text.sparkline import sparkline
+from atdscore.validation.model import (
     Answer,
     CountryFile,
     Evidence,
     Rubric,
+    indicators_by_id,
+    resolve_evidence,
     text_in,
 )
-from .names import country_names
-from .plot import sparkline
-from .score import CountryResult, IndicatorResult, State, band_for, total_gain
-from .validate import indicators_by_id, resolve_evidence
 
 
 @dataclass(frozen=True)

@@ -165,10 +165,8 @@ class ScoreIndicator(_Indicator):
         return value
 
 
-Indicator = Annotated[
-    ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator,
-    Field(discriminator="type"),
-]
+Indicator = ChoiceIndicator | ChecklistIndicator | NumberIndicator | ScoreIndicator
+_IndicatorField = Annotated[Indicator, Field(discriminator="type")]
 
 
 class Kind(StrEnum):
@@ -188,7 +186,7 @@ class Category(_Model):
     kind: Kind = Kind.STANDARD
     floor: Points | None = None
     cap: Points | None = None
-    indicators: list[Indicator] = Field(min_length=1)
+    indicators: list[_IndicatorField] = Field(min_length=1)
 
     _num = field_validator("weight", "floor", "cap", mode="before")(_points)
 
@@ -316,3 +314,13 @@ class CountryFile(_Model):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("expected a year such as 2023")
         return value
+
+
+def indicators_by_id(rubric: Rubric) -> dict[str, Indicator]:
+    """Full indicator id (`category.indicator`) -> indicator, in rubric order."""
+    return {f"{c.id}.{i.id}": i for c in rubric.categories for i in c.indicators}
+
+
+def resolve_evidence(answer: Answer, sources: dict[str, Evidence]) -> list[Evidence]:
+    """The evidence of an answer with source ids looked up (unknown ids are reported elsewhere)."""
+    return [sources[e] if isinstance(e, str) else e for e in answer.evidence if not isinstance(e, str) or e in sources]

@@ -24,7 +24,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, Severity
+from atdscore.problems import Problem, Severity
 
 try:
     from yaml import CSafeLoader as _BaseLoader

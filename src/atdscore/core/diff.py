@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from .answers import describe, evidence_key
-from .model import Answer, CountryFile, Rubric
-from .rank import rank_countries
-from .score import CountryResult, Scorer
-from .validate import indicators_by_id, resolve_evidence
+from atdscore.core.answers import describe, evidence_key
+from atdscore.core.rank import rank_countries
+from atdscore.core.score import CountryResult, Scorer
+from atdscore.validation.model import Answer, CountryFile, Rubric, indicators_by_id, resolve_evidence
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Files: YAML read with locations, project layout and editions found on disk, git revisions, atomic writes."""

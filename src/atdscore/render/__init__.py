@@ -1,0 +1,1 @@
+"""Results to text: tables, Markdown, CSV, JSON, SVG charts and jinja2 templates."""

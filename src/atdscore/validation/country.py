@@ -1,0 +1,249 @@
+"""Every rule that makes a country file valid against its rubric: answers, values, sources and evidence.
+
+Each function returns the model (or None) and a list of located problems; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from atdscore.files.load import Document, Loc
+from atdscore.problems import Problem, Severity, did_you_mean, one_of
+from atdscore.validation.model import (
+    ChecklistIndicator,
+    ChoiceIndicator,
+    CountryFile,
+    Indicator,
+    NumberIndicator,
+    Rubric,
+    indicators_by_id,
+    resolve_evidence,
+)
+from atdscore.validation.reword import describe_value, to_model
+from atdscore.validation.rubric import duplicate_ids
+
+# Answers beyond this are typing mistakes, and would overflow formatting; .inf says "no limit".
+MAX_NUMBER = 10**12
+
+# Evidence older than this many years before the edition is flagged as possibly out of date.
+STALE_YEARS = 5
+
+
+def check_country(
+    doc: Document,
+    rubrics: dict[str, Rubric | None],
+    *,
+    country_names: dict[str, str],
+    strict: bool = False,
+) -> tuple[CountryFile | None, list[Problem]]:
+    """A country document to a CountryFile, checked against its path and its rubric.
+
+    `rubrics` maps rubric ids to rubrics (None for a rubric file with errors); `country_names` maps ISO3 codes.
+    In strict mode missing answers and answers without evidence are errors, not warnings.
+    """
+    country, problems = to_model(doc, CountryFile)
+    if country is None:
+        return None, problems
+    stem, folder = doc.path.stem, doc.path.parent.name
+    if country.country not in country_names:
+        hint = (
+            f"did you mean '{country.country.upper()}'?"
+            if country.country.upper() in country_names
+            else "use the ISO 3166-1 alpha-3 code, e.g. 'MEX'"
+        )
+        problems.append(
+            doc.problem(("country",), f"'{country.country}' is not an ISO 3166-1 alpha-3 country code", hint)
+        )
+    elif country.country != stem:
+        problems.append(
+            doc.problem(
+                ("country",),
+                f"country '{country.country}' does not match the file name '{doc.path.name}'",
+                f"rename the file to '{country.country}{doc.path.suffix}' or fix the code",
+            )
+        )
+    if folder.isdigit() and country.year != int(folder):
+        problems.append(
+            doc.problem(
+                ("year",),
+                f"year {country.year} does not match the folder '{folder}'",
+                f"move the file to countries/{country.year}/ or fix the year",
+            )
+        )
+    if country.rubric not in rubrics:
+        problems.append(
+            doc.problem(
+                ("rubric",),
+                f"unknown rubric '{country.rubric}'",
+                did_you_mean(country.rubric, rubrics)
+                or (one_of(sorted(rubrics)) if rubrics else "add the rubric file under rubrics/"),
+            )
+        )
+        return country, problems
+    rubric = rubrics[country.rubric]
+    if rubric is None:
+        # The rubric's own errors are reported once, with the rubric; the answers cannot be checked.
+        return country, problems
+    problems += _check_sources(doc, country)
+    problems += _check_answers(doc, country, rubric, strict)
+    return country, problems
+
+
+def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
+    out = []
+    cited: set[str] = set()
+    for key, answer in country.answers.items():
+        for ei, item in enumerate(answer.evidence):
+            if isinstance(item, str):
+                cited.add(item)
+                if item not in country.sources:
+                    hint = (
+                        did_you_mean(item, country.sources)
+                        or "add it under 'sources:' or write the source out as {title, url, date}"
+                    )
+                    out.append(doc.problem(("answers", key, "evidence", ei), f"unknown source '{item}'", hint))
+    for unused in sorted(set(country.sources) - cited):
+        out.append(
+            doc.problem(
+                ("sources", unused),
+                f"source '{unused}' is never cited",
+                "cite it or remove it",
+                severity=Severity.WARNING,
+                key=True,
+            )
+        )
+    return out
+
+
+def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: bool) -> list[Problem]:
+    out: list[Problem] = []
+    indicators = indicators_by_id(rubric)
+    gap = Severity.ERROR if strict else Severity.WARNING
+    for key, answer in country.answers.items():
+        indicator = indicators.get(key)
+        if indicator is None:
+            hint = did_you_mean(key, indicators) or "answers are keyed '<category>.<indicator>' as in the rubric"
+            out.append(
+                doc.problem(("answers", key), f"unknown indicator '{key}' in rubric '{rubric.id}'", hint, key=True)
+            )
+            continue
+        if answer.status is not None:
+            continue
+        out += _check_value(doc, ("answers", key, "value"), key, indicator, answer.value)
+        evidence = resolve_evidence(answer, country.sources)
+        if not answer.evidence:
+            out.append(
+                doc.problem(
+                    ("answers", key),
+                    f"answer to {key} cites no evidence",
+                    "add 'evidence:' with at least one source, or mark it 'status: unknown'",
+                    severity=gap,
+                    key=True,
+                )
+            )
+        elif evidence and max(e.year for e in evidence) < country.year - STALE_YEARS:
+            newest = max(e.year for e in evidence)
+            out.append(
+                doc.problem(
+                    ("answers", key, "evidence"),
+                    f"the newest evidence for {key} is from {newest}, more than {STALE_YEARS} years before {country.year}",
+                    "check that it still holds and cite a newer source",
+                    severity=Severity.WARNING,
+                    key=True,
+                )
+            )
+    missing = [k for k in indicators if k not in country.answers]
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        out.append(
+            doc.problem(
+                ("answers",),
+                f"no answer for {len(missing)} indicator{'s' if len(missing) > 1 else ''}: {shown}",
+                "answer them, or write 'status: unknown' with a note",
+                severity=gap,
+                key=True,
+            )
+        )
+    return out
+
+
+def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -> list[Problem]:
+    if isinstance(value, bool):
+        return [
+            doc.problem(
+                at,
+                f"the answer to {key} was read as true/false",
+                "put quotes around it, or use one of the rubric's ids",
+            )
+        ]
+    if isinstance(ind, ChoiceIndicator):
+        ids = [o.id for o in ind.options]
+        if not isinstance(value, str):
+            return [doc.problem(at, f"expected one option id for {key}, got {describe_value(value)}", one_of(ids))]
+        if value not in ids:
+            return [doc.problem(at, f"unknown option '{value}' for {key}", did_you_mean(value, ids) or one_of(ids))]
+        return []
+    if isinstance(ind, ChecklistIndicator):
+        ids = [o.id for o in ind.items]
+        if not isinstance(value, list):
+            return [
+                doc.problem(
+                    at,
+                    f"expected a list of item ids for {key}, got {describe_value(value)}",
+                    "write [] when no item applies",
+                )
+            ]
+        out = []
+        for n, item in enumerate(value):
+            if not isinstance(item, str) or item not in ids:
+                out.append(
+                    doc.problem(
+                        (*at, n), f"unknown item '{item}' for {key}", did_you_mean(str(item), ids) or one_of(ids)
+                    )
+                )
+        for dup in duplicate_ids(v for v in value if isinstance(v, str)):
+            out.append(doc.problem(at, f"item '{dup}' is listed twice for {key}"))
+        return out
+    if isinstance(ind, NumberIndicator):
+        if not isinstance(value, int | float) or (
+            isinstance(value, float) and (math.isnan(value) or value == -math.inf)
+        ):
+            return [
+                doc.problem(at, f"expected a number for {key}, got {describe_value(value)}", "write .inf for 'no limit'")
+            ]
+        if value != math.inf and abs(value) > MAX_NUMBER:
+            return [doc.problem(at, f"{value} is too large for {key}", "write .inf for 'no limit'")]
+        exact = Decimal(str(value)) if value != math.inf else None
+        if ind.min is not None and exact is not None and exact < ind.min:
+            return [doc.problem(at, f"{value} is below the minimum {ind.min} for {key}")]
+        if ind.max is not None and (exact is None or exact > ind.max):
+            return [doc.problem(at, f"{value} is above the maximum {ind.max} for {key}")]
+        return []
+    if not isinstance(value, int):
+        return [
+            doc.problem(
+                at,
+                f"expected a whole number of points for {key}, got {describe_value(value)}",
+                f"from {ind.min} to {ind.max}",
+            )
+        ]
+    if not ind.min <= value <= ind.max:
+        return [doc.problem(at, f"{value} is outside {ind.min}..{ind.max} for {key}")]
+    return []
+
+
+def source_path_problem(path: Path, display: str) -> Problem | None:
+    """A problem for a country file whose name cannot be an ISO3 code (checked before reading it)."""
+    if len(path.stem) != 3 or not path.stem.isalpha() or not path.stem.isupper():
+        return Problem(
+            display,
+            None,
+            None,
+            Severity.ERROR,
+            f"'{path.name}' is not named after a country",
+            "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'",
+        )
+    return None
