@@ -19,11 +19,11 @@ from pathlib import Path
 # bench/ is not a package: bench/run.py's helpers are imported through the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from atdscore.load import find_editions, find_layout
-from atdscore.model import Rubric
-from atdscore.project import RubricSet, load_edition
-from atdscore.score import CountryResult, Scorer
-from atdscore.sensitivity import Options, analyse
+from atdscore.core.score import CountryResult, Scorer
+from atdscore.core.sensitivity import Options, analyse
+from atdscore.files.load import find_editions, find_layout
+from atdscore.validation.model import Rubric
+from atdscore.validation.project import RubricSet, load_edition
 from run import make_project
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from atdscore.brief import Previous, build_brief
-from atdscore.load import find_editions
-from atdscore.model import CountryFile, Rubric
-from atdscore.output import brief_filename, write_atomic
-from atdscore.project import RubricSet, load_edition
-from atdscore.rank import Ranked, rank_countries
-from atdscore.score import Scorer
-from atdscore.templating import render_brief, render_methodology
+from atdscore.core.brief import Previous, build_brief
+from atdscore.core.rank import Ranked, rank_countries
+from atdscore.core.score import Scorer
+from atdscore.files.load import find_editions
+from atdscore.files.output import brief_filename, write_atomic
+from atdscore.render.templating import render_brief, render_methodology
+from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.project import RubricSet, load_edition
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
