@@ -74,4 +74,4 @@ def test_history_of_a_country(project: Path, tmp_path: Path) -> None:
 def test_history_errors(project: Path) -> None:
     assert run_cli("history", "XYZ", str(project)).exit_code == 2
     missing = run_cli("history", "DEU", str(project))
-    assert missing.exit_code == 1 and "no edition scores DEU" in missing.stderr
+    assert missing.exit_code == 2 and "no edition scores DEU" in missing.stderr

@@ -95,3 +95,9 @@ def test_an_unwritable_output_folder_is_a_usage_error(project: Path, tmp_path: P
     result = run_cli("brief", "MEX", "-C", str(project), "-o", str(blocker / "briefs"))
     assert result.exit_code == 2
     assert "cannot write to" in result.stderr
+
+
+def test_methodology_with_a_missing_rubric_file_is_a_usage_error(project: Path) -> None:
+    result = run_cli("methodology", "-C", str(project), "--rubric", str(project / "missing.yaml"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr

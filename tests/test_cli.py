@@ -108,7 +108,7 @@ def test_check_strict_fails_on_missing_answers(project: Path) -> None:
     strict = run_cli("check", str(project), "--strict")
     assert relaxed.exit_code == 0
     assert strict.exit_code == 1
-    assert "MYS.yaml:4:1: error: no answer for 2 indicators: limits.expert, extra.pledge" in strict.stdout
+    assert "MYS.yaml:4:1: error[W408]: no answer for 2 indicators: limits.expert, extra.pledge" in strict.stdout
 
 
 def test_check_strict_fails_on_answers_without_evidence(project: Path) -> None:
@@ -121,7 +121,7 @@ def test_check_strict_fails_on_answers_without_evidence(project: Path) -> None:
     assert run_cli("check", str(project)).exit_code == 0
     result = run_cli("check", str(project), "--strict")
     assert result.exit_code == 1
-    assert "BEL.yaml:5:3: error: answer to law.ban cites no evidence" in result.stdout
+    assert "BEL.yaml:5:3: error[W409]: answer to law.ban cites no evidence" in result.stdout
 
 
 def test_check_summary_and_exit_code(project: Path) -> None:

@@ -58,7 +58,7 @@ def test_two_files_for_one_country_in_one_year(tmp_path: Path, monkeypatch: Any)
     monkeypatch.chdir(tmp_path)
     result = run_cli("check")
     assert (
-        "countries/2023/MEX.yml:1:10: error: a second file for MEX in 2023; the first is countries/2023/MEX.yaml; keep one"
+        "countries/2023/MEX.yml:1:10: error[E416]: a second file for MEX in 2023; the first is countries/2023/MEX.yaml; keep one"
         in result.stdout
     )
     assert result.exit_code == 1
@@ -70,7 +70,7 @@ def test_badly_named_country_file(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.chdir(tmp_path)
     result = run_cli("check")
     assert result.stdout.splitlines()[0] == (
-        "countries/2023/mexico.yaml: error: 'mexico.yaml' is not named after a country; "
+        "countries/2023/mexico.yaml: error[E402]: 'mexico.yaml' is not named after a country; "
         "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'"
     )
 
@@ -157,7 +157,7 @@ def test_an_edition_scored_with_two_rubrics_is_an_error(project: Path, monkeypat
     monkeypatch.chdir(project)
     result = run_cli("check")
     assert (
-        "countries/2023: error: edition 2023 mixes rubrics: 'other' (1 files), 'test' (3 files); score one edition with one rubric"
+        "countries/2023: error[E417]: edition 2023 mixes rubrics: 'other' (1 files), 'test' (3 files); score one edition with one rubric"
         in result.stdout
     )
     assert result.exit_code == 1

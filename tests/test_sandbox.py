@@ -45,8 +45,8 @@ def test_a_template_cannot_reach_python(
     assert not marker.exists()
     assert result.exit_code == 1
     assert result.stdout == ""
-    [first] = [line for line in result.stderr.splitlines() if ": error: " in line]
-    assert first.startswith(f"{templates / name}:2: error: template error: "), first
+    [first] = [line for line in result.stderr.splitlines() if ": error[" in line]
+    assert first.startswith(f"{templates / name}:2: error[E601]: template error: "), first
     assert message in first
 
 

@@ -9,20 +9,18 @@ import typer
 
 from atdscore import __version__
 from atdscore.cli.base import (
-    EXIT_INVALID,
     FormatOpt,
-    OutputFormat,
     OutputOpt,
     ProjectArg,
     RubricOpt,
     YearOpt,
     app,
     emit,
-    make_console,
     project_layout,
     show,
     usage_error,
 )
+from atdscore.render.output import Format
 
 PlotOpt = Annotated[
     Path | None,
@@ -36,7 +34,7 @@ PlotOpt = Annotated[
 def history(
     country: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-3 code, e.g. MEX.", show_default=False)],
     project: ProjectArg = Path("."),
-    format: FormatOpt = OutputFormat.table,
+    format: FormatOpt = Format.table,
     output: OutputOpt = None,
     plot: PlotOpt = None,
 ) -> None:
@@ -44,9 +42,8 @@ def history(
     from atdscore.cli.base import load_valid_edition
     from atdscore.core.history import country_history
     from atdscore.files.load import find_editions
-    from atdscore.render.history import chart_series, history_csv, history_data, history_markdown, history_table
+    from atdscore.render.history import chart_series, render_history
     from atdscore.render.plot import line_chart_svg
-    from atdscore.render.rank import to_json
     from atdscore.text.names import country_names
     from atdscore.validation.project import RubricSet
 
@@ -63,19 +60,11 @@ def history(
         editions.append((year, edition.rubric, edition.countries))
     scores = country_history(code, editions)
     if not scores:
-        make_console(stderr=True).print(f"[red]error:[/] no edition scores {code} ({names[code]})")
-        raise typer.Exit(EXIT_INVALID)
+        usage_error(f"no edition scores {code} ({names[code]})", "atdscore rank lists the countries of an edition")
     name = names[code]
     if plot is not None:
         emit(line_chart_svg(chart_series(scores), f"{name} ({code})", "Score %"), plot)
-    show(
-        format,
-        output,
-        table=lambda: history_table(code, name, scores),
-        md=lambda: history_markdown(code, name, scores),
-        json=lambda: to_json(history_data(code, name, scores, __version__)),
-        csv=lambda: history_csv(scores),
-    )
+    show(render_history(code, name, scores, format, __version__), output)
 
 
 @app.command(
@@ -109,7 +98,7 @@ def sensitivity(
     leave_one_out: Annotated[
         bool, typer.Option("--leave-one-out/--no-leave-one-out", help="Leave one category out in some runs.")
     ] = True,
-    format: FormatOpt = OutputFormat.table,
+    format: FormatOpt = Format.table,
     output: OutputOpt = None,
     plot: PlotOpt = None,
 ) -> None:
@@ -122,8 +111,7 @@ def sensitivity(
     from atdscore.core.score import Scorer
     from atdscore.core.sensitivity import Options, analyse
     from atdscore.render.plot import rank_intervals_svg
-    from atdscore.render.rank import to_json
-    from atdscore.render.sensitivity import sensitivity_csv, sensitivity_data, sensitivity_markdown, sensitivity_table
+    from atdscore.render.sensitivity import render_sensitivity
     from atdscore.text.names import country_names
 
     _, edition, _ = load_year(project, rubric, year)
@@ -137,11 +125,4 @@ def sensitivity(
             rank_intervals_svg(analysis.countries, f"Rank intervals, {edition.year} ({runs} runs, seed {seed})", names),
             plot,
         )
-    show(
-        format,
-        output,
-        table=lambda: sensitivity_table(analysis, names, edition.year),
-        md=lambda: sensitivity_markdown(analysis, names, edition.year),
-        json=lambda: to_json(sensitivity_data(analysis, names, edition.year, __version__)),
-        csv=lambda: sensitivity_csv(analysis, names),
-    )
+    show(render_sensitivity(analysis, names, edition.year, format, __version__), output)

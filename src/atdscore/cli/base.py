@@ -15,20 +15,22 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from atdscore import __version__
+from atdscore.render.output import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from rich.console import Console, RenderableType
+    from rich.console import Console
 
     from atdscore.files.load import Layout
     from atdscore.problems import Problem
+    from atdscore.render.output import Rendered
     from atdscore.validation.project import Edition, RubricSet
 
 # Width of tables written to a pipe or a file, where no terminal says how wide to be.
 PIPE_WIDTH = 200
 
-# Exit codes: 0 all good, 1 invalid data (or a failed threshold), 2 a usage error.
+# The exit code of each kind of outcome, defined here only (the README's table says the same):
+# 0 success, warnings allowed; 1 invalid data, a template error or a failed --fail-on threshold;
+# 2 a usage error: an unknown option, a missing folder or file, no such edition or country.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(
@@ -41,13 +43,6 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    md = "md"
-    csv = "csv"
-    json = "json"
 
 
 class Lang(StrEnum):
@@ -72,7 +67,7 @@ YearOpt = Annotated[
     int | None,
     typer.Option("--year", "-y", help="Edition year. Default: the latest edition.", show_default=False),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False),
@@ -119,16 +114,10 @@ def escape(text: str) -> str:
 
 
 def print_problems(problems: list[Problem], console: Console) -> None:
-    from rich.text import Text
+    from atdscore.render.problems import problem_lines
 
-    from atdscore.problems import sort_problems
-
-    for problem in sort_problems(problems):
-        where, _, rest = problem.render().partition(f": {problem.severity.value}: ")
-        text = Text.assemble(
-            (where, "bold"), ": ", (problem.severity.value, "bold red" if problem.is_error else "yellow"), ": ", rest
-        )
-        console.print(text)
+    if problems:
+        console.print(problem_lines(problems))
 
 
 def project_layout(project: Path) -> Layout:
@@ -203,34 +192,21 @@ def emit(text: str, output: Path | None) -> None:
         usage_error(f"cannot write '{output}': {err.strerror or err}")
 
 
-def show(
-    format: OutputFormat,
-    output: Path | None,
-    *,
-    table: Callable[[], RenderableType],
-    md: Callable[[], str],
-    json: Callable[[], str],
-    csv: Callable[[], str] | None = None,
-) -> None:
-    """Render in the chosen format (only that one is built) and write it to `output` or standard output.
+def show(rendered: Rendered, output: Path | None) -> None:
+    """Write what a renderer returned to `output` or standard output.
 
-    The table goes to a terminal in colour; written to a file it is plain text at PIPE_WIDTH.
+    Text is written as it is. A rich renderable goes to a terminal in colour; written to a file or a
+    pipe it is plain text at PIPE_WIDTH.
     """
-    if format is OutputFormat.json:
-        emit(json(), output)
-    elif format is OutputFormat.md:
-        emit(md(), output)
-    elif format is OutputFormat.csv:
-        if csv is None:
-            usage_error("this command has no CSV format", "use --format table, md or json")
-        emit(csv(), output)
+    if isinstance(rendered, str):
+        emit(rendered, output)
     elif output is not None:
         import io
 
         from rich.console import Console
 
         capture = Console(file=io.StringIO(), width=PIPE_WIDTH, color_system=None)
-        capture.print(table())
+        capture.print(rendered)
         emit(capture.file.getvalue(), output)  # type: ignore[attr-defined]
     else:
-        make_console().print(table())
+        make_console().print(rendered)

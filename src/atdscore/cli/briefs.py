@@ -231,13 +231,12 @@ def methodology(
     templates: TemplatesOpt = None,
 ) -> None:
     """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
-    from atdscore.cli.base import load_year, project_layout
+    from atdscore.cli.base import load_year, project_layout, rubric_set
     from atdscore.render.templating import render_methodology
-    from atdscore.validation.project import RubricSet
 
     layout = project_layout(project)
     if rubric is not None:
-        rubrics = RubricSet(layout.rubrics, rubric)
+        rubrics = rubric_set(layout, rubric)
         loaded = rubrics.override_rubric
         if loaded is None:
             print_problems(rubrics.problems, make_console(stderr=True))

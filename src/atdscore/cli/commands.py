@@ -15,29 +15,26 @@ from atdscore.cli.base import (
     FormatOpt,
     Lang,
     LangOpt,
-    OutputFormat,
     OutputOpt,
     ProjectArg,
     RubricOpt,
     YearOpt,
     app,
     emit,
-    escape,
     load_year,
-    make_console,
-    print_problems,
     project_layout,
     rubric_set,
     show,
     usage_error,
 )
+from atdscore.render.output import CheckFormat, Format
 
 if TYPE_CHECKING:
     from atdscore.problems import Problem
 
 
 @app.command(
-    epilog="Examples:\n\n\b\n  atdscore check\n  atdscore check --strict    # as CI runs it\n  atdscore check ../data --year 2023"
+    epilog="Examples:\n\n\b\n  atdscore check\n  atdscore check --strict    # as CI runs it\n  atdscore check ../data --year 2023\n  atdscore check -f json | jq '.problems[] | select(.severity == \"error\")'"
 )
 def check(
     project: ProjectArg = Path("."),
@@ -49,12 +46,17 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail on missing answers and answers without evidence.")
     ] = False,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format: problem lines, or JSON for editors and CI.")
+    ] = CheckFormat.table,
+    output: OutputOpt = None,
 ) -> None:
-    """Validate every rubric and country file; report each problem as file:line:col.
+    """Validate every rubric and country file; report each problem as file:line:col: severity[CODE].
 
     Exit status: 0 when the data is valid (warnings allowed), 1 when any file has errors.
     """
     from atdscore.files.load import find_editions
+    from atdscore.render.problems import check_summary, render_check
     from atdscore.validation.project import load_edition
 
     layout = project_layout(project)
@@ -72,13 +74,9 @@ def check(
         files += len(paths)
         problems += load_edition(y, paths, rubrics, strict=strict).problems
     problems = rubrics.problems + problems
-    console = make_console()
-    print_problems(problems, console)
+    summary = check_summary(problems, files, len(editions), len(rubrics.loaded))
+    show(render_check(problems, summary, format, __version__), output)
     errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
-    summary = f"{files} country file{'s' if files != 1 else ''} in {len(editions)} edition{'s' if len(editions) != 1 else ''}, {len(rubrics.loaded)} rubric{'s' if len(rubrics.loaded) != 1 else ''}: "
-    summary += f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-    console.print(("[red]" if errors else "[green]") + escape(summary) + "[/]")
     raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
 
 
@@ -89,7 +87,7 @@ def rank(
     project: ProjectArg = Path("."),
     rubric: RubricOpt = None,
     year: YearOpt = None,
-    format: FormatOpt = OutputFormat.table,
+    format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
     intervals: Annotated[
@@ -105,8 +103,8 @@ def rank(
     """
     from atdscore.core.rank import rank_countries
     from atdscore.core.score import Scorer
-    from atdscore.files.load import git_commit
-    from atdscore.render.rank import RankReport, rank_csv, rank_data, rank_markdown, rank_table, to_json
+    from atdscore.files.revision import git_commit
+    from atdscore.render.rank import RankReport, render_rank
     from atdscore.text.names import country_names
 
     layout, edition, _ = load_year(project, rubric, year)
@@ -129,14 +127,7 @@ def rank(
         lang=lang.value,
         intervals=rank_intervals,
     )
-    show(
-        format,
-        output,
-        table=lambda: rank_table(report),
-        md=lambda: rank_markdown(report),
-        json=lambda: to_json(rank_data(report)),
-        csv=lambda: rank_csv(report),
-    )
+    show(render_rank(report, format), output)
 
 
 class SchemaKind(StrEnum):
@@ -150,7 +141,7 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")
 
     Editors such as VS Code use it to complete and check files as you type.
     """
-    from atdscore.render.rank import to_json
+    from atdscore.render.output import to_json
     from atdscore.validation.schema import json_schema
 
     emit(to_json(json_schema(kind.value)), None)

@@ -15,7 +15,6 @@ from atdscore import __version__
 from atdscore.cli.base import (
     EXIT_INVALID,
     FormatOpt,
-    OutputFormat,
     OutputOpt,
     YearOpt,
     app,
@@ -24,6 +23,7 @@ from atdscore.cli.base import (
     show,
     usage_error,
 )
+from atdscore.render.output import Format
 
 if TYPE_CHECKING:
     from atdscore.core.diff import Comparison, Side
@@ -160,7 +160,7 @@ def diff(
         Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")
     ] = Path("."),
     year: YearOpt = None,
-    format: FormatOpt = OutputFormat.table,
+    format: FormatOpt = Format.table,
     output: OutputOpt = None,
     fail_on_drop: Annotated[
         float | None,
@@ -181,15 +181,11 @@ def diff(
     """
     from fractions import Fraction
 
-    from rich.text import Text
-
     from atdscore.cli.base import project_layout
     from atdscore.core.diff import compare
-    from atdscore.render.diff import diff_markdown, diff_table, render_diff_json
+    from atdscore.render.diff import render_diff
     from atdscore.text.names import country_names
 
-    if format is OutputFormat.csv:
-        usage_error("this command has no CSV format", "use --format table, md or json")
     layout = project_layout(project)
     with ExitStack() as stack:
         if base is not None and new is None:
@@ -205,14 +201,8 @@ def diff(
                 "give two sides, or --base REV", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
             )
     names = country_names()
-    no_change = f"No changes between {base} and the working tree.\n" if base else "No changes.\n"
-    show(
-        format,
-        output,
-        table=lambda: diff_table(comparisons, names) if comparisons else Text(no_change.rstrip()),
-        md=lambda: diff_markdown(comparisons, names) if comparisons else no_change,
-        json=lambda: render_diff_json(comparisons, names, __version__),
-    )
+    no_change = f"No changes between {base} and the working tree." if base else "No changes."
+    show(render_diff(comparisons, names, format, __version__, no_change), output)
     failed = []
     if fail_on_drop is not None:
         drop = max((c.largest_drop() for c in comparisons), default=Fraction(0))

@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from atdscore.problems import Problem, Severity
+from atdscore.problems import Code, Problem, Severity
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -89,6 +88,7 @@ class Document:
 
     def problem(
         self,
+        code: Code,
         loc: Loc,
         message: str,
         hint: str | None = None,
@@ -98,14 +98,15 @@ class Document:
     ) -> Problem:
         """A problem located at `loc` (at its key rather than its value when `key` is true)."""
         line, col = self.position(loc, key=key)
-        return Problem(self.display, line, col, severity, message, hint)
+        return Problem(self.display, line, col, severity, code, message, hint)
 
 
 class _Refused(Exception):
     """Raised inside the node walk for YAML we will not load; carries a ready-made problem."""
 
-    def __init__(self, pos: Pos, message: str, hint: str | None = None, *, alias: bool = False) -> None:
+    def __init__(self, code: Code, pos: Pos, message: str, hint: str | None = None, *, alias: bool = False) -> None:
         super().__init__(message)
+        self.code = code
         self.pos = pos
         self.alias = alias
         self.message = message
@@ -177,6 +178,7 @@ class _Builder:
         # libyaml shares one node between an anchor and its aliases: a node met twice is an alias.
         if id(node) in self.seen:
             raise _Refused(
+                Code.ALIAS,
                 self.keys.get(loc, _pos(node)),
                 "YAML aliases (*name) are not allowed",
                 "write the value out, or cite a shared source by its id from the 'sources:' map",
@@ -195,7 +197,7 @@ class _Builder:
 
     def _check_tag(self, node: Node, expected: str) -> None:
         if node.tag != expected:
-            raise _Refused(_pos(node), f"YAML tag '{_short_tag(node.tag)}' is not allowed", _NO_TAGS)
+            raise _Refused(Code.TAG, _pos(node), f"YAML tag '{_short_tag(node.tag)}' is not allowed", _NO_TAGS)
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
@@ -203,12 +205,14 @@ class _Builder:
             return node.value
         if tag not in _SCALAR_TAGS:
             if tag == _TAG + "merge":
-                raise _Refused(_pos(node), "YAML merge keys ('<<') are not allowed", "write each key out")
-            raise _Refused(_pos(node), f"YAML tag '{_short_tag(tag)}' is not allowed", _NO_TAGS)
+                raise _Refused(
+                    Code.MERGE_KEY, _pos(node), "YAML merge keys ('<<') are not allowed", "write each key out"
+                )
+            raise _Refused(Code.TAG, _pos(node), f"YAML tag '{_short_tag(tag)}' is not allowed", _NO_TAGS)
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError) as err:
-            raise _Refused(_pos(node), f"cannot read {node.value!r}: {err}") from None
+            raise _Refused(Code.BAD_SCALAR, _pos(node), f"cannot read {node.value!r}: {err}") from None
         if isinstance(value, datetime.date):  # dates and date-times alike
             return value.isoformat()
         return value
@@ -217,12 +221,17 @@ class _Builder:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                raise _Refused(_pos(key_node), "a key must be a plain word or number, not a list or a map")
+                raise _Refused(
+                    Code.COMPLEX_KEY, _pos(key_node), "a key must be a plain word or number, not a list or a map"
+                )
             key = _plain_key(self._scalar(key_node), key_node)
             if key in out:
                 first = self.keys.get((*loc, key), (0, 0))
                 raise _Refused(
-                    _pos(key_node), f"duplicate key '{key}'", f"it is already set at line {first[0]}; keep one"
+                    Code.DUPLICATE_KEY,
+                    _pos(key_node),
+                    f"duplicate key '{key}'",
+                    f"it is already set at line {first[0]}; keep one",
                 )
             if self.record:
                 self.keys[(*loc, key)] = _pos(key_node)
@@ -259,8 +268,10 @@ def display_path(path: Path, base: Path | None = None) -> str:
 def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Bytes of a YAML file to a Document, or the problems that stop it from being read."""
 
-    def fail(line: int | None, col: int | None, message: str, hint: str | None = None) -> tuple[None, list[Problem]]:
-        return None, [Problem(display, line, col, Severity.ERROR, message, hint)]
+    def fail(
+        code: Code, line: int | None, col: int | None, message: str, hint: str | None = None
+    ) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, col, Severity.ERROR, code, message, hint)]
 
     try:
         text = data.decode("utf-8-sig")
@@ -268,18 +279,22 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
         line = data.count(b"\n", 0, err.start) + 1
         col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         return fail(
-            line, col, f"file is not valid UTF-8 (byte 0x{data[err.start]:02x})", "save the file with UTF-8 encoding"
+            Code.NOT_UTF8,
+            line,
+            col,
+            f"file is not valid UTF-8 (byte 0x{data[err.start]:02x})",
+            "save the file with UTF-8 encoding",
         )
     if not text.strip():
-        return fail(1, 1, "file is empty")
+        return fail(Code.EMPTY, 1, 1, "file is empty")
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as err:
-        return fail(*_syntax_error(err, text))
+        return fail(Code.SYNTAX, *_syntax_error(err, text))
     except yaml.YAMLError as err:
-        return fail(None, None, f"YAML error: {err}")
+        return fail(Code.SYNTAX, None, None, f"YAML error: {err}")
     if root is None:
-        return fail(1, 1, "file is empty")
+        return fail(Code.EMPTY, 1, 1, "file is empty")
     digest = hashlib.sha256(data).hexdigest()
     try:
         return Document(path or Path(display), display, _Builder(record=False).build(root, ()), text, digest), []
@@ -290,9 +305,9 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
         value = builder.build(root, ())
     except _Refused as refused:
         pos = _first_alias(text) if refused.alias else refused.pos
-        return fail(pos[0], pos[1], refused.message, refused.hint)
+        return fail(refused.code, pos[0], pos[1], refused.message, refused.hint)
     except RecursionError:
-        return fail(1, 1, "file is nested too deeply to be an atdscore file")
+        return fail(Code.SYNTAX, 1, 1, "file is nested too deeply to be an atdscore file")
     doc = Document(path or Path(display), display, value, text, digest)
     doc._values, doc._keys = builder.values, builder.keys
     return doc, []
@@ -318,13 +333,16 @@ def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document 
                     None,
                     None,
                     Severity.ERROR,
+                    Code.TOO_LARGE,
                     f"file is {size:,} bytes; a {what} may be at most {max_bytes:,} bytes",
                     f"is this really a {what}?",
                 )
             ]
         data = path.read_bytes()
     except OSError as err:
-        return None, [Problem(display, None, None, Severity.ERROR, f"cannot read file: {err.strerror or err}")]
+        return None, [
+            Problem(display, None, None, Severity.ERROR, Code.UNREADABLE, f"cannot read file: {err.strerror or err}")
+        ]
     return parse_yaml(data, display, path)
 
 
@@ -430,19 +448,3 @@ def list_rubrics(rubrics: Path) -> list[str]:
         return sorted(p.stem for p in rubrics.iterdir() if p.suffix in (".yaml", ".yml"))
     except OSError:
         return []
-
-
-def git_commit(path: Path) -> str | None:
-    """The commit checked out in the git repository holding `path`, or None outside one."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(path), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None

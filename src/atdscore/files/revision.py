@@ -1,4 +1,4 @@
-"""Git revisions as read-only snapshots: a revision's data, extracted through git into a temporary folder.
+"""Git: the commit a project is at, and revisions as read-only snapshots extracted into a temporary folder.
 
 Nothing here touches the working tree or the index: `git archive` reads the revision's objects.
 Errors (not a repository, an unknown revision, a path missing at that revision) are returned as text.
@@ -7,6 +7,7 @@ Errors (not a repository, an unknown revision, a path missing at that revision) 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -63,3 +64,19 @@ def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None
         shutil.rmtree(root, ignore_errors=True)
         return None, f"cannot read the data at revision '{rev}': {err}"
     return Snapshot(rev, commit.stdout.decode().strip(), root), None
+
+
+def git_commit(path: Path) -> str | None:
+    """The commit checked out in the git repository holding `path`, or None outside one."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None

@@ -1,13 +1,16 @@
-"""Comparisons to text: a rich table for the terminal, GitHub Markdown for CI summaries, and JSON."""
+"""Comparisons to text: a rich table for the terminal, GitHub Markdown for CI summaries, CSV and JSON."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Status
-from atdscore.render.rank import md_cell, md_table, to_json
+from atdscore.render.output import Format, Rendered, to_json
+from atdscore.render.rank import md_cell, md_table
 from atdscore.text.numbers import fixed, machine, trimmed
 
 if TYPE_CHECKING:
@@ -269,3 +272,60 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
 def render_diff_json(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> str:
     """The diff as stable JSON text."""
     return to_json(diff_data(comparisons, names, tool_version))
+
+
+CSV_HEADERS = [
+    "old_side", "new_side", "country", "name", "status", "old_percent", "new_percent", "delta_percent",
+    "indicator", "reason", "old_answer", "new_answer", "old_points", "new_points", "evidence_changed", "unexplained",
+]  # fmt: skip
+
+
+def diff_csv(comparisons: Sequence[Comparison], names: dict[str, str]) -> str:
+    """One row per changed indicator; a country that changed without one (new, removed, rank only) gets one row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADERS)
+    for c in comparisons:
+        for ch in c.countries:
+            country = [
+                c.old_label, c.new_label, ch.country, names.get(ch.country, ch.country), ch.status.value,
+                _csv_num(ch.old.percent if ch.old else None), _csv_num(ch.new.percent if ch.new else None),
+                _csv_num(ch.delta_percent),
+            ]  # fmt: skip
+            for i in ch.indicators or [None]:
+                if i is None:
+                    writer.writerow([*country, "", "", "", "", "", "", "", ""])
+                    continue
+                writer.writerow(
+                    [
+                        *country, i.id, i.reason.value, i.old_answer, i.new_answer,
+                        _csv_num(i.old_points), _csv_num(i.new_points),
+                        str(i.evidence_changed).lower(), str(i.unexplained).lower(),
+                    ]
+                )  # fmt: skip
+    return out.getvalue()
+
+
+def _csv_num(value: Fraction | None) -> str:
+    return "" if value is None else str(machine(value))
+
+
+def render_diff(
+    comparisons: Sequence[Comparison], names: dict[str, str], format: Format, tool_version: str, no_change: str
+) -> Rendered:
+    """A diff in one of the formats `diff` offers; `no_change` is what table and Markdown say when nothing changed."""
+    match format:
+        case Format.table:
+            if not comparisons:
+                from rich.text import Text
+
+                return Text(no_change)
+            return diff_table(comparisons, names)
+        case Format.md:
+            return diff_markdown(comparisons, names) if comparisons else no_change + "\n"
+        case Format.csv:
+            return diff_csv(comparisons, names)
+        case Format.json:
+            return render_diff_json(comparisons, names, tool_version)
+        case _:
+            assert_never(format)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.history import EditionScore
 from atdscore.core.score import band_for
+from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.rank import category_text, md_cell, md_table, percent_text
 from atdscore.text.numbers import fixed, machine, trimmed
 from atdscore.validation.model import Kind, text_in
@@ -169,3 +170,18 @@ def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_vers
             for s in scores
         ],
     }
+
+
+def render_history(code: str, name: str, scores: Sequence[EditionScore], format: Format, tool_version: str) -> Rendered:
+    """A country's editions in one of the formats `history` offers."""
+    match format:
+        case Format.table:
+            return history_table(code, name, scores)
+        case Format.md:
+            return history_markdown(code, name, scores)
+        case Format.csv:
+            return history_csv(scores)
+        case Format.json:
+            return to_json(history_data(code, name, scores, tool_version))
+        case _:
+            assert_never(format)

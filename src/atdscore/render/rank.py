@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.rank import Ranked
 from atdscore.core.score import CategoryResult, band_for
+from atdscore.render.output import Format, Rendered, to_json
 from atdscore.text.numbers import fixed, machine, trimmed
 from atdscore.validation.model import Kind, Rubric, text_in
 
@@ -257,6 +257,16 @@ def rank_data(report: RankReport) -> dict[str, Any]:
     }
 
 
-def to_json(data: Any) -> str:
-    """Stable JSON text: two-space indent, keys in the order built, UTF-8 kept, final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def render_rank(report: RankReport, format: Format) -> Rendered:
+    """The ranking in one of the formats `rank` offers."""
+    match format:
+        case Format.table:
+            return rank_table(report)
+        case Format.md:
+            return rank_markdown(report)
+        case Format.csv:
+            return rank_csv(report)
+        case Format.json:
+            return to_json(rank_data(report))
+        case _:
+            assert_never(format)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.sensitivity import Analysis, analysis_data
+from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.rank import md_cell, md_table
 
 if TYPE_CHECKING:
@@ -108,3 +109,20 @@ def sensitivity_data(analysis: Analysis, names: dict[str, str], year: int, tool_
     for country in data["countries"]:
         country["name"] = names.get(country["country"], country["country"])
     return {"atdscore": tool_version, "year": year, **data}
+
+
+def render_sensitivity(
+    analysis: Analysis, names: dict[str, str], year: int, format: Format, tool_version: str
+) -> Rendered:
+    """A sensitivity analysis in one of the formats `sensitivity` offers."""
+    match format:
+        case Format.table:
+            return sensitivity_table(analysis, names, year)
+        case Format.md:
+            return sensitivity_markdown(analysis, names, year)
+        case Format.csv:
+            return sensitivity_csv(analysis, names)
+        case Format.json:
+            return to_json(sensitivity_data(analysis, names, year, tool_version))
+        case _:
+            assert_never(format)

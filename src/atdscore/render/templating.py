@@ -26,7 +26,7 @@ from markupsafe import Markup
 from atdscore.core.brief import Brief
 from atdscore.core.methodology import build_methodology
 from atdscore.files.load import display_path
-from atdscore.problems import Problem, Severity
+from atdscore.problems import Code, Problem, Severity
 from atdscore.text import formats
 from atdscore.text.numbers import round_half_up
 from atdscore.text.strings import lookup
@@ -216,7 +216,7 @@ def _template_frame(error: BaseException, roots: list[Path]) -> tuple[str, int] 
 
 
 def _problem(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
-    return Problem(display_path(Path(path)), line, None, Severity.ERROR, message, hint)
+    return Problem(display_path(Path(path)), line, None, Severity.ERROR, Code.TEMPLATE, message, hint)
 
 
 def render(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from atdscore.files.load import Document, Loc
-from atdscore.problems import Problem, Severity, did_you_mean, one_of
+from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
@@ -55,11 +55,14 @@ def check_country(
             else "use the ISO 3166-1 alpha-3 code, e.g. 'MEX'"
         )
         problems.append(
-            doc.problem(("country",), f"'{country.country}' is not an ISO 3166-1 alpha-3 country code", hint)
+            doc.problem(
+                Code.NOT_A_COUNTRY, ("country",), f"'{country.country}' is not an ISO 3166-1 alpha-3 country code", hint
+            )
         )
     elif country.country != stem:
         problems.append(
             doc.problem(
+                Code.COUNTRY_FILE_NAME,
                 ("country",),
                 f"country '{country.country}' does not match the file name '{doc.path.name}'",
                 f"rename the file to '{country.country}{doc.path.suffix}' or fix the code",
@@ -68,6 +71,7 @@ def check_country(
     if folder.isdigit() and country.year != int(folder):
         problems.append(
             doc.problem(
+                Code.YEAR_FOLDER,
                 ("year",),
                 f"year {country.year} does not match the folder '{folder}'",
                 f"move the file to countries/{country.year}/ or fix the year",
@@ -76,6 +80,7 @@ def check_country(
     if country.rubric not in rubrics:
         problems.append(
             doc.problem(
+                Code.UNKNOWN_RUBRIC,
                 ("rubric",),
                 f"unknown rubric '{country.rubric}'",
                 did_you_mean(country.rubric, rubrics)
@@ -104,10 +109,15 @@ def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
                         did_you_mean(item, country.sources)
                         or "add it under 'sources:' or write the source out as {title, url, date}"
                     )
-                    out.append(doc.problem(("answers", key, "evidence", ei), f"unknown source '{item}'", hint))
+                    out.append(
+                        doc.problem(
+                            Code.UNKNOWN_SOURCE, ("answers", key, "evidence", ei), f"unknown source '{item}'", hint
+                        )
+                    )
     for unused in sorted(set(country.sources) - cited):
         out.append(
             doc.problem(
+                Code.UNUSED_SOURCE,
                 ("sources", unused),
                 f"source '{unused}' is never cited",
                 "cite it or remove it",
@@ -127,7 +137,13 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
         if indicator is None:
             hint = did_you_mean(key, indicators) or "answers are keyed '<category>.<indicator>' as in the rubric"
             out.append(
-                doc.problem(("answers", key), f"unknown indicator '{key}' in rubric '{rubric.id}'", hint, key=True)
+                doc.problem(
+                    Code.UNKNOWN_INDICATOR,
+                    ("answers", key),
+                    f"unknown indicator '{key}' in rubric '{rubric.id}'",
+                    hint,
+                    key=True,
+                )
             )
             continue
         if answer.status is not None:
@@ -137,6 +153,7 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
         if not answer.evidence:
             out.append(
                 doc.problem(
+                    Code.NO_EVIDENCE,
                     ("answers", key),
                     f"answer to {key} cites no evidence",
                     "add 'evidence:' with at least one source, or mark it 'status: unknown'",
@@ -148,6 +165,7 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
             newest = max(e.year for e in evidence)
             out.append(
                 doc.problem(
+                    Code.STALE_EVIDENCE,
                     ("answers", key, "evidence"),
                     f"the newest evidence for {key} is from {newest}, more than {STALE_YEARS} years before {country.year}",
                     "check that it still holds and cite a newer source",
@@ -160,6 +178,7 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         out.append(
             doc.problem(
+                Code.MISSING_ANSWER,
                 ("answers",),
                 f"no answer for {len(missing)} indicator{'s' if len(missing) > 1 else ''}: {shown}",
                 "answer them, or write 'status: unknown' with a note",
@@ -174,6 +193,7 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
     if isinstance(value, bool):
         return [
             doc.problem(
+                Code.READ_AS_BOOLEAN,
                 at,
                 f"the answer to {key} was read as true/false",
                 "put quotes around it, or use one of the rubric's ids",
@@ -182,15 +202,30 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
     if isinstance(ind, ChoiceIndicator):
         ids = [o.id for o in ind.options]
         if not isinstance(value, str):
-            return [doc.problem(at, f"expected one option id for {key}, got {describe_value(value)}", one_of(ids))]
+            return [
+                doc.problem(
+                    Code.WRONG_ANSWER_KIND,
+                    at,
+                    f"expected one option id for {key}, got {describe_value(value)}",
+                    one_of(ids),
+                )
+            ]
         if value not in ids:
-            return [doc.problem(at, f"unknown option '{value}' for {key}", did_you_mean(value, ids) or one_of(ids))]
+            return [
+                doc.problem(
+                    Code.UNKNOWN_OPTION,
+                    at,
+                    f"unknown option '{value}' for {key}",
+                    did_you_mean(value, ids) or one_of(ids),
+                )
+            ]
         return []
     if isinstance(ind, ChecklistIndicator):
         ids = [o.id for o in ind.items]
         if not isinstance(value, list):
             return [
                 doc.problem(
+                    Code.WRONG_ANSWER_KIND,
                     at,
                     f"expected a list of item ids for {key}, got {describe_value(value)}",
                     "write [] when no item applies",
@@ -201,37 +236,46 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
             if not isinstance(item, str) or item not in ids:
                 out.append(
                     doc.problem(
-                        (*at, n), f"unknown item '{item}' for {key}", did_you_mean(str(item), ids) or one_of(ids)
+                        Code.UNKNOWN_OPTION,
+                        (*at, n),
+                        f"unknown item '{item}' for {key}",
+                        did_you_mean(str(item), ids) or one_of(ids),
                     )
                 )
         for dup in duplicate_ids(v for v in value if isinstance(v, str)):
-            out.append(doc.problem(at, f"item '{dup}' is listed twice for {key}"))
+            out.append(doc.problem(Code.DUPLICATE_ITEM, at, f"item '{dup}' is listed twice for {key}"))
         return out
     if isinstance(ind, NumberIndicator):
         if not isinstance(value, int | float) or (
             isinstance(value, float) and (math.isnan(value) or value == -math.inf)
         ):
             return [
-                doc.problem(at, f"expected a number for {key}, got {describe_value(value)}", "write .inf for 'no limit'")
+                doc.problem(
+                    Code.WRONG_ANSWER_KIND,
+                    at,
+                    f"expected a number for {key}, got {describe_value(value)}",
+                    "write .inf for 'no limit'",
+                )
             ]
         if value != math.inf and abs(value) > MAX_NUMBER:
-            return [doc.problem(at, f"{value} is too large for {key}", "write .inf for 'no limit'")]
+            return [doc.problem(Code.OUT_OF_RANGE, at, f"{value} is too large for {key}", "write .inf for 'no limit'")]
         exact = Decimal(str(value)) if value != math.inf else None
         if ind.min is not None and exact is not None and exact < ind.min:
-            return [doc.problem(at, f"{value} is below the minimum {ind.min} for {key}")]
+            return [doc.problem(Code.OUT_OF_RANGE, at, f"{value} is below the minimum {ind.min} for {key}")]
         if ind.max is not None and (exact is None or exact > ind.max):
-            return [doc.problem(at, f"{value} is above the maximum {ind.max} for {key}")]
+            return [doc.problem(Code.OUT_OF_RANGE, at, f"{value} is above the maximum {ind.max} for {key}")]
         return []
     if not isinstance(value, int):
         return [
             doc.problem(
+                Code.WRONG_ANSWER_KIND,
                 at,
                 f"expected a whole number of points for {key}, got {describe_value(value)}",
                 f"from {ind.min} to {ind.max}",
             )
         ]
     if not ind.min <= value <= ind.max:
-        return [doc.problem(at, f"{value} is outside {ind.min}..{ind.max} for {key}")]
+        return [doc.problem(Code.OUT_OF_RANGE, at, f"{value} is outside {ind.min}..{ind.max} for {key}")]
     return []
 
 
@@ -243,6 +287,7 @@ def source_path_problem(path: Path, display: str) -> Problem | None:
             None,
             None,
             Severity.ERROR,
+            Code.COUNTRY_FILE_NAME,
             f"'{path.name}' is not named after a country",
             "name country files by their ISO 3166-1 alpha-3 code in capitals, e.g. 'MEX.yaml'",
         )

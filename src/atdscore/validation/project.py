@@ -16,7 +16,7 @@ from atdscore.files.load import (
     read_yaml,
     rubric_path,
 )
-from atdscore.problems import Problem, Severity
+from atdscore.problems import Code, Problem, Severity
 from atdscore.text.names import country_names
 from atdscore.validation.country import check_country, source_path_problem
 from atdscore.validation.model import CountryFile, Rubric
@@ -115,6 +115,7 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
         if country.country in seen:
             edition.problems.append(
                 doc.problem(
+                    Code.SECOND_FILE,
                     ("country",),
                     f"a second file for {country.country} in {year}",
                     f"the first is {seen[country.country].display}; keep one",
@@ -136,6 +137,7 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
                 None,
                 None,
                 Severity.ERROR,
+                Code.MIXED_RUBRICS,
                 f"edition {year} mixes rubrics: {counts}",
                 "score one edition with one rubric",
             )

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from atdscore.files.load import Document, Loc
-from atdscore.problems import Problem, did_you_mean, one_of
+from atdscore.problems import Code, Problem, did_you_mean, one_of
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -66,20 +66,27 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     return sorted({f for m in _strip(current) if _is_model(m) for f in m.model_fields})
 
 
-def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, bool]:
-    """A pydantic error as (location, message, hint, at-key) in plain words."""
+def _reword(error: Any, model: type[BaseModel]) -> tuple[Code, Loc, str, str | None, bool]:
+    """A pydantic error as (code, location, message, hint, at-key) in plain words."""
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     name = loc[-1] if loc else ""
     if kind == "missing":
-        return loc[:-1], f"missing field '{name}'", None, True
+        return Code.MISSING_FIELD, loc[:-1], f"missing field '{name}'", None, True
     if kind == "extra_forbidden":
-        return loc, f"unknown field '{name}'", did_you_mean(str(name), _fields_at(model, loc[:-1])), True
+        return (
+            Code.UNKNOWN_FIELD,
+            loc,
+            f"unknown field '{name}'",
+            did_you_mean(str(name), _fields_at(model, loc[:-1])),
+            True,
+        )
     if kind == "union_tag_invalid":
         tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         return (
+            Code.NOT_ALLOWED,
             (*loc, "type"),
             f"unknown type '{ctx.get('tag')}'",
             did_you_mean(str(ctx.get("tag")), tags) or one_of(tags),
@@ -87,6 +94,7 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, b
         )
     if kind == "union_tag_not_found":
         return (
+            Code.MISSING_FIELD,
             loc,
             f"missing field {ctx.get('discriminator', 'type')}",
             "one of 'choice', 'checklist', 'number', 'score'",
@@ -94,6 +102,7 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, b
         )
     if kind == "string_pattern_mismatch":
         return (
+            Code.NOT_ALLOWED,
             loc,
             f"'{value}' is not a valid id",
             "use lower-case letters, digits and hyphens, e.g. 'time-limits'",
@@ -101,26 +110,38 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Loc, str, str | None, b
         )
     if kind in ("enum", "literal_error"):
         expected = [e.strip(" '") for e in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if e.strip()]
-        return loc, f"'{value}' is not allowed here", did_you_mean(str(value), expected) or one_of(expected), False
+        return (
+            Code.NOT_ALLOWED,
+            loc,
+            f"'{value}' is not allowed here",
+            did_you_mean(str(value), expected) or one_of(expected),
+            False,
+        )
     if kind == "too_short":
-        return loc, "needs at least one entry", None, False
+        return Code.EMPTY_VALUE, loc, "needs at least one entry", None, False
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return loc, f"expected a whole number, got {describe_value(value)}", None, False
+        return Code.WRONG_KIND, loc, f"expected a whole number, got {describe_value(value)}", None, False
     if kind in ("decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"):
-        return loc, f"expected a number, got {describe_value(value)}", None, False
+        return Code.WRONG_KIND, loc, f"expected a number, got {describe_value(value)}", None, False
     if kind == "string_type":
-        return loc, f"expected text, got {describe_value(value)}", None, False
+        return Code.WRONG_KIND, loc, f"expected text, got {describe_value(value)}", None, False
     if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
-        return loc, f"{value} has too many digits", "points have at most 12 digits, 4 of them after the point", False
+        return (
+            Code.TOO_MANY_DIGITS,
+            loc,
+            f"{value} has too many digits",
+            "points have at most 12 digits, 4 of them after the point",
+            False,
+        )
     if kind == "string_too_short":
-        return loc, "must not be empty", None, False
+        return Code.EMPTY_VALUE, loc, "must not be empty", None, False
     if kind == "list_type":
-        return loc, f"expected a list, got {describe_value(value)}", None, False
+        return Code.WRONG_KIND, loc, f"expected a list, got {describe_value(value)}", None, False
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return loc, f"expected a map of 'key: value' lines, got {describe_value(value)}", None, False
+        return Code.WRONG_KIND, loc, f"expected a map of 'key: value' lines, got {describe_value(value)}", None, False
     if kind == "value_error":
-        return loc, str(ctx.get("error", error["msg"])), None, False
-    return loc, error["msg"], None, False  # pragma: no cover - a pydantic error type not met yet
+        return Code.INVALID_VALUE, loc, str(ctx.get("error", error["msg"])), None, False
+    return Code.INVALID_VALUE, loc, error["msg"], None, False  # pragma: no cover - a pydantic error type not met yet
 
 
 def to_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -130,6 +151,6 @@ def to_model(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     except ValidationError as err:
         problems = []
         for error in err.errors(include_url=False):
-            loc, message, hint, key = _reword(error, model)
-            problems.append(doc.problem(loc, message, hint, key=key))
+            code, loc, message, hint, key = _reword(error, model)
+            problems.append(doc.problem(code, loc, message, hint, key=key))
         return None, problems
