@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from atdscore.core.score import CountryResult, Scorer
 from atdscore.core.sensitivity import Options, analyse
-from atdscore.files.load import find_editions, find_layout
+from atdscore.files.discover import find_layout
 from atdscore.validation.model import Rubric
-from atdscore.validation.project import RubricSet, load_edition
+from atdscore.validation.project import RubricSet, discover_editions, load_edition
 from run import make_project
 
 
@@ -33,8 +33,8 @@ def synthetic_results(countries: int, unknown: float) -> tuple[Rubric, list[Coun
     try:
         make_project(work, countries, 1)
         layout = find_layout(work)
-        (year, files), *_ = find_editions(layout.countries).items()
-        edition = load_edition(year, files, RubricSet(layout.rubrics))
+        info, *_ = discover_editions(layout.countries).values()
+        edition = load_edition(info, RubricSet(layout.rubrics))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     assert edition.rubric is not None and not edition.problems, edition.problems[:3]

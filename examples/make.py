@@ -15,11 +15,10 @@ from pathlib import Path
 from atdscore.core.brief import Previous, build_brief
 from atdscore.core.rank import Ranked, rank_countries
 from atdscore.core.score import Scorer
-from atdscore.files.load import find_editions
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import render_brief, render_methodology
 from atdscore.validation.model import CountryFile, Rubric
-from atdscore.validation.project import RubricSet, load_edition
+from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -29,7 +28,7 @@ LANGUAGES = ("en", "es")
 
 def scored(year: int, rubrics: RubricSet) -> tuple[Rubric, CountryFile, Ranked, int]:
     """The edition's rubric, the country's file and ranked result, and how many countries the edition ranks."""
-    edition = load_edition(year, find_editions(ROOT / "countries")[year], rubrics)
+    edition = load_edition(discover_editions(ROOT / "countries")[year], rubrics)
     if edition.rubric is None or any(p.is_error for p in edition.problems):
         raise SystemExit("\n".join(p.render() for p in edition.problems))
     scorer = Scorer(edition.rubric)

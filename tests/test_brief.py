@@ -18,12 +18,11 @@ from atdscore.core.answers import describe as answer_words
 from atdscore.core.brief import Brief, Previous, build_brief
 from atdscore.core.rank import rank_countries
 from atdscore.core.score import Scorer
-from atdscore.files.load import find_editions
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import DEFAULTS, md_escape, render_brief, render_methodology
 from atdscore.text.strings import STRINGS
 from atdscore.validation.model import Answer, CountryFile, NumberIndicator, Rubric, ScoreIndicator
-from atdscore.validation.project import RubricSet, load_edition
+from atdscore.validation.project import RubricSet, discover_editions, load_edition
 from conftest import FIXTURE_PROJECT
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +32,7 @@ Golden = Callable[[str, str], None]
 
 def scored(project: Path, year: int, code: str) -> tuple[Rubric, CountryFile, Any, int]:
     """An edition's rubric, one country's file, its ranked result, and how many countries are ranked."""
-    edition = load_edition(year, find_editions(project / "countries")[year], RubricSet(project / "rubrics"))
+    edition = load_edition(discover_editions(project / "countries")[year], RubricSet(project / "rubrics"))
     assert edition.rubric is not None and not any(p.is_error for p in edition.problems)
     ranked = rank_countries(Scorer(edition.rubric).score(c) for c in edition.countries)
     country = next(c for c in edition.countries if c.country == code)

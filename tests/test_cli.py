@@ -35,18 +35,20 @@ def test_rank_formats_match_golden_files(
 def test_rank_defaults_to_latest_year(project: Path) -> None:
     data = json.loads(run_cli("rank", str(project), "-f", "json").stdout)
     assert data["year"] == 2023
-    assert data["data"] == {"commit": None}
+    assert data["data"] == {"commit": None, "dirty": None}  # outside git
 
 
 def test_rank_json_contract(project: Path) -> None:
     data = json.loads(run_cli("rank", str(project), "-f", "json").stdout)
-    assert list(data) == ["atdscore", "rubric", "data", "year", "countries"]
+    assert list(data) == ["atdscore", "status", "rubric", "data", "year", "countries"]
+    assert data["status"] == "published"
     assert data["atdscore"] == __version__
     assert set(data["rubric"]) == {"id", "version", "sha256"}
-    assert (
-        data["rubric"]["sha256"]
-        == __import__("hashlib").sha256((project / "rubrics/test.yaml").read_bytes()).hexdigest()
-    )
+    from atdscore.validation.edition import scoring_sha256
+    from atdscore.validation.project import RubricSet
+
+    rubric, _ = RubricSet(project / "rubrics").get("test")
+    assert rubric is not None and data["rubric"]["sha256"] == scoring_sha256(rubric)
     first = data["countries"][0]
     assert {"country", "name", "rank", "points", "max", "percent", "coverage", "categories"} <= set(first)
     assert [c["rank"] for c in data["countries"]] == [1, 2, 2, 4]
@@ -60,13 +62,12 @@ def test_rank_json_is_byte_identical_across_runs(project: Path) -> None:
 def test_rank_json_equals_library_result(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from atdscore.core.rank import rank_countries
     from atdscore.core.score import score_country
-    from atdscore.files.load import find_editions
     from atdscore.render.rank import RankReport, rank_data
     from atdscore.text.names import country_names
-    from atdscore.validation.project import RubricSet, load_edition
+    from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
-    editions = find_editions(project / "countries")
-    edition = load_edition(2023, editions[2023], RubricSet(project / "rubrics"))
+    editions = discover_editions(project / "countries")
+    edition = load_edition(editions[2023], RubricSet(project / "rubrics"))
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     report = RankReport(
         __version__,

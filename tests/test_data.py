@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, find_editions, read_yaml
+from atdscore.files.discover import find_editions
+from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, read_yaml
 from atdscore.validation.model import CountryFile, Rubric, Status, indicators_by_id, resolve_evidence
-from atdscore.validation.project import RubricSet, load_edition
+from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 REPO = Path(__file__).parent.parent
 EDITIONS = find_editions(REPO / "countries")
@@ -36,8 +37,9 @@ def _countries() -> list[CountryFile]:
 
 def test_shipped_data_passes_strict_check() -> None:
     rubrics = RubricSet(REPO / "rubrics")
-    for year, paths in EDITIONS.items():
-        edition = load_edition(year, paths, rubrics, strict=True)
+    for info in discover_editions(REPO / "countries").values():
+        paths = info.files
+        edition = load_edition(info, rubrics, strict=True)
         assert [p.render() for p in rubrics.problems + edition.problems] == []
         assert len(edition.countries) == len(paths)
 

@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atdscore.files.load import MAX_COUNTRY_BYTES, _Builder, _compose, find_editions, find_layout, parse_yaml, read_yaml
+from atdscore.files.discover import find_editions, find_layout
+from atdscore.files.load import MAX_COUNTRY_BYTES, _Builder, _compose, parse_yaml, read_yaml
 from conftest import run_cli, write_tree
 
 

@@ -71,6 +71,8 @@ class Code(StrEnum):
     READ_AS_BOOLEAN = "E415"
     SECOND_FILE = "E416"
     MIXED_RUBRICS = "E417"
+    PINNED_RUBRIC_MISSING = "E418"
+    PIN_CHANGED = "E419"
     # Templates
     TEMPLATE = "E601"
 

@@ -41,11 +41,10 @@ def history(
     """Show every edition of one country: total, band, rank and each category, with its trend."""
     from atdscore.cli.base import load_valid_edition
     from atdscore.core.history import country_history
-    from atdscore.files.load import find_editions
     from atdscore.render.history import chart_series, render_history
     from atdscore.render.plot import line_chart_svg
     from atdscore.text.names import country_names
-    from atdscore.validation.project import RubricSet
+    from atdscore.validation.project import RubricSet, discover_editions
 
     code = country.upper()
     names = country_names()
@@ -54,8 +53,10 @@ def history(
     layout = project_layout(project)
     rubrics = RubricSet(layout.rubrics)
     editions = []
-    for year, files in find_editions(layout.countries).items():
-        edition = load_valid_edition(year, files, rubrics)
+    for year, info in discover_editions(layout.countries).items():
+        if info.is_draft:
+            continue  # a country's history is its published editions
+        edition = load_valid_edition(info, rubrics)
         assert edition.rubric is not None
         editions.append((year, edition.rubric, edition.countries))
     scores = country_history(code, editions)

@@ -20,10 +20,10 @@ from atdscore.render.output import Format
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from atdscore.files.load import Layout
+    from atdscore.files.discover import Layout
     from atdscore.problems import Problem
     from atdscore.render.output import Rendered
-    from atdscore.validation.project import Edition, RubricSet
+    from atdscore.validation.project import Edition, EditionInfo, RubricSet
 
 # Width of tables written to a pipe or a file, where no terminal says how wide to be.
 PIPE_WIDTH = 200
@@ -121,7 +121,7 @@ def print_problems(problems: list[Problem], console: Console) -> None:
 
 
 def project_layout(project: Path) -> Layout:
-    from atdscore.files.load import find_layout
+    from atdscore.files.discover import find_layout
 
     if not project.is_dir():
         usage_error(f"'{project}' is not a folder", "give the folder that holds rubrics/ and countries/")
@@ -143,33 +143,43 @@ def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
 
 
 def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Layout, Edition, RubricSet]:
-    """Load one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid."""
-    from atdscore.files.load import find_editions
+    """Load one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid.
+
+    Without `year`, the latest published edition; a draft is loaded only when named.
+    """
+    from atdscore.validation.project import discover_editions, latest_published
 
     layout = project_layout(project)
-    editions = find_editions(layout.countries)
+    editions = discover_editions(layout.countries)
     if not editions:
         usage_error(f"no editions in '{layout.countries}'", "country files go in countries/<year>/<ISO3>.yaml")
     if year is None:
-        year = max(editions)
+        latest = latest_published(editions)
+        if latest is None:
+            usage_error("no published edition", "name a draft with --year: " + _edition_list(editions))
+        year = latest
     elif year not in editions:
-        usage_error(f"no {year} edition", "editions: " + ", ".join(str(y) for y in editions))
+        usage_error(f"no {year} edition", "editions: " + _edition_list(editions))
     rubrics = rubric_set(layout, rubric)
-    return layout, load_valid_edition(year, editions[year], rubrics), rubrics
+    return layout, load_valid_edition(editions[year], rubrics), rubrics
 
 
-def load_valid_edition(year: int, files: list[Path], rubrics: RubricSet) -> Edition:
-    """Load and validate an edition's files, or print its errors and exit 1."""
+def _edition_list(editions: dict[int, EditionInfo]) -> str:
+    return ", ".join(f"{y} (draft)" if e.is_draft else str(y) for y, e in editions.items())
+
+
+def load_valid_edition(info: EditionInfo, rubrics: RubricSet) -> Edition:
+    """Load and validate an edition's files, or print its errors and exit 1. A draft is announced on stderr."""
     from atdscore.problems import has_errors
     from atdscore.validation.project import load_edition
 
-    edition = load_edition(year, files, rubrics)
+    edition = load_edition(info, rubrics)
     problems = rubrics.problems + edition.problems
     if has_errors(problems) or edition.rubric is None:
         err = make_console(stderr=True)
         print_problems([p for p in problems if p.is_error], err)
         if edition.rubric is None and not has_errors(problems):
-            err.print(f"error: no valid country files in the {year} edition")
+            err.print(f"error: no valid country files in the {info.year} edition")
         err.print("[red]The data has errors; nothing was scored.[/] Run [bold]atdscore check[/] for the full report.")
         raise typer.Exit(EXIT_INVALID)
     warnings = len(problems)

@@ -29,7 +29,7 @@ from atdscore.cli.base import (
 if TYPE_CHECKING:
     from atdscore.core.brief import Previous, TrendPoint
     from atdscore.core.rank import Ranked
-    from atdscore.files.load import Layout
+    from atdscore.files.discover import Layout
     from atdscore.validation.model import CountryFile, Rubric
     from atdscore.validation.project import Edition, RubricSet
 
@@ -79,14 +79,13 @@ def _score(edition: Edition) -> _Scored:
 
 def _earlier(layout: Layout, year: int, rubrics: RubricSet) -> dict[int, _Scored]:
     """The editions before `year`, each scored once; one with errors is left out with a warning."""
-    from atdscore.files.load import find_editions
     from atdscore.problems import has_errors
-    from atdscore.validation.project import load_edition
+    from atdscore.validation.project import discover_editions, load_edition
 
     scored = {}
-    for y, files in find_editions(layout.countries).items():
-        if y < year:
-            edition = load_edition(y, files, rubrics)
+    for y, info in discover_editions(layout.countries).items():
+        if y < year and not info.is_draft:
+            edition = load_edition(info, rubrics)
             if has_errors(edition.problems) or edition.rubric is None:
                 make_console(stderr=True).print(f"[yellow]warning:[/] the {y} edition has errors; briefs leave it out")
             else:

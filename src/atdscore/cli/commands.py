@@ -21,7 +21,9 @@ from atdscore.cli.base import (
     YearOpt,
     app,
     emit,
+    escape,
     load_year,
+    make_console,
     project_layout,
     rubric_set,
     show,
@@ -55,12 +57,11 @@ def check(
 
     Exit status: 0 when the data is valid (warnings allowed), 1 when any file has errors.
     """
-    from atdscore.files.load import find_editions
     from atdscore.render.problems import check_summary, render_check
-    from atdscore.validation.project import load_edition
+    from atdscore.validation.project import discover_editions, load_edition
 
     layout = project_layout(project)
-    editions = find_editions(layout.countries)
+    editions = discover_editions(layout.countries)
     if year:
         missing = sorted(set(year) - set(editions))
         if missing:
@@ -70,11 +71,11 @@ def check(
     rubrics.load_all()
     problems: list[Problem] = []
     files = 0
-    for y, paths in editions.items():
-        files += len(paths)
-        problems += load_edition(y, paths, rubrics, strict=strict).problems
+    for info in editions.values():
+        files += len(info.files)
+        problems += load_edition(info, rubrics, strict=strict).problems
     problems = rubrics.problems + problems
-    summary = check_summary(problems, files, len(editions), len(rubrics.loaded))
+    summary = check_summary(problems, files, len(editions), len(rubrics.files))
     show(render_check(problems, summary, format, __version__), output)
     errors = sum(1 for p in problems if p.is_error)
     raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
@@ -103,7 +104,7 @@ def rank(
     """
     from atdscore.core.rank import rank_countries
     from atdscore.core.score import Scorer
-    from atdscore.files.revision import git_commit
+    from atdscore.files.revision import data_dirty, git_commit
     from atdscore.render.rank import RankReport, render_rank
     from atdscore.text.names import country_names
 
@@ -126,7 +127,14 @@ def rank(
         names=country_names(lang.value),
         lang=lang.value,
         intervals=rank_intervals,
+        draft=edition.is_draft,
+        dirty=data_dirty(layout.root, ["rubrics", "countries"]),
     )
+    err = make_console(stderr=True)
+    if report.draft_line and format is Format.csv:
+        err.print(f"[yellow]note:[/] {escape(report.draft_line)}")  # CSV has no place for it
+    if report.dirty and format is not Format.json:
+        err.print("[yellow]note:[/] files under rubrics/ or countries/ differ from the last commit")
     show(render_rank(report, format), output)
 
 

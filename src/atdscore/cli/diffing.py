@@ -27,7 +27,7 @@ from atdscore.render.output import Format
 
 if TYPE_CHECKING:
     from atdscore.core.diff import Comparison, Side
-    from atdscore.files.load import Layout
+    from atdscore.files.discover import Layout
     from atdscore.validation.project import RubricSet
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -49,7 +49,7 @@ error (unknown revision, missing folder)."""
 
 def _edition_dir(folder: Path, what: str) -> tuple[Path, int]:
     """An edition folder, from an edition folder itself or from a project or countries folder (latest year)."""
-    from atdscore.files.load import find_editions, find_layout
+    from atdscore.files.discover import find_editions, find_layout
 
     if _YEAR.match(folder.name) and folder.is_dir():
         return folder, int(folder.name)
@@ -97,19 +97,22 @@ def _rubrics_for(edition: Path) -> Path:
 def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -> Side:
     """Load one side; pass a RubricSet to share rubrics read once across several editions of a side."""
     from atdscore.core.diff import Side
-    from atdscore.files.load import edition_files
-    from atdscore.validation.project import RubricSet
+    from atdscore.validation.project import RubricSet, discover_editions, edition_info
 
     rubric_set = rubrics if isinstance(rubrics, RubricSet) else RubricSet(rubrics)
-    edition = load_valid_edition(year, edition_files(folder), rubric_set)
+    # In a project, an edition's status depends on its neighbours (see discover_editions).
+    info = discover_editions(folder.parent).get(year) if folder.name == str(year) else None
+    edition = load_valid_edition(info or edition_info(folder, year), rubric_set)
     assert edition.rubric is not None and edition.rubric_sha256 is not None
+    label = f"{label} (draft)" if edition.is_draft else label
     return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
 
 
 def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitStack) -> list[Comparison]:
     """One comparison per edition that differs between `base` and the working tree."""
     from atdscore.core.diff import Side, compare
-    from atdscore.files.load import find_editions, label_root
+    from atdscore.files.discover import find_editions
+    from atdscore.files.load import label_root
     from atdscore.files.revision import snapshot
     from atdscore.validation.project import RubricSet
 

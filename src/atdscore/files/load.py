@@ -13,8 +13,6 @@ import datetime
 import hashlib
 import os
 import pickle
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,7 +42,6 @@ _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
-_YEAR_DIR = re.compile(r"^[0-9]{4}$")  # ASCII digits only: '٢٠٢٣' is not an edition
 
 
 @dataclass
@@ -388,63 +385,3 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tup
     if not isinstance(received, list) or len(received) != len(theirs):
         received = [read_yaml(p, max_bytes, what) for p in theirs]
     return results + received
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a project keeps its rubrics and country files."""
-
-    root: Path
-    rubrics: Path
-    countries: Path
-
-
-def find_layout(root: Path) -> Layout:
-    """The layout under `root`: `rubrics/` and `countries/`; a `countries` folder itself is accepted too."""
-    if not (root / "countries").is_dir() and any(_YEAR_DIR.match(p.name) for p in _subdirs(root)):
-        return Layout(root.parent, root.parent / "rubrics", root)
-    return Layout(root, root / "rubrics", root / "countries")
-
-
-def _subdirs(path: Path) -> Iterator[Path]:
-    try:
-        yield from (p for p in path.iterdir() if p.is_dir())
-    except OSError:
-        return
-
-
-def edition_files(folder: Path) -> list[Path]:
-    """The country files (YAML) of one edition folder, sorted."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-
-
-def find_editions(countries: Path) -> dict[int, list[Path]]:
-    """Year -> country files of that edition, both sorted; folders that are not years are ignored."""
-    editions: dict[int, list[Path]] = {}
-    for folder in sorted(_subdirs(countries)):
-        if _YEAR_DIR.match(folder.name):
-            try:
-                files = edition_files(folder)
-            except OSError:
-                continue  # a folder that cannot be listed holds no edition we can read
-            # An empty year folder (a new edition being started) is not an edition yet.
-            if files:
-                editions[int(folder.name)] = files
-    return dict(sorted(editions.items()))
-
-
-def rubric_path(rubrics: Path, rubric_id: str) -> Path | None:
-    """The file of rubric `rubric_id` in `rubrics/`, if there is one."""
-    for suffix in (".yaml", ".yml"):
-        candidate = rubrics / f"{rubric_id}{suffix}"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def list_rubrics(rubrics: Path) -> list[str]:
-    """Ids of the rubrics in `rubrics/` (their file names), sorted."""
-    try:
-        return sorted(p.stem for p in rubrics.iterdir() if p.suffix in (".yaml", ".yml"))
-    except OSError:
-        return []

@@ -80,3 +80,23 @@ def git_commit(path: Path) -> str | None:
         return None
     commit = done.stdout.strip()
     return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
+
+
+def data_dirty(root: Path, folders: list[str]) -> bool | None:
+    """Whether files under `folders` at `root` differ from the commit: changed, staged or untracked.
+
+    None outside a git repository, or when git cannot answer.
+    """
+    if git_commit(root) is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all", "--", *folders],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(done.stdout.strip()) if done.returncode == 0 else None

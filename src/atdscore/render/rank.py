@@ -41,6 +41,16 @@ class RankReport:
     lang: str = "en"
     # 5th-95th percentile rank intervals from `atdscore sensitivity`, when asked for (`rank --intervals`).
     intervals: dict[str, tuple[int, int]] | None = None
+    draft: bool = False
+    # Files under rubrics/ or countries/ differ from `commit` (None outside git).
+    dirty: bool | None = None
+
+    @property
+    def draft_line(self) -> str | None:
+        """The line every output of a draft edition carries."""
+        from atdscore.text.strings import lookup
+
+        return lookup("draft", self.lang).format(year=self.year) if self.draft else None
 
 
 def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = False) -> str:
@@ -139,7 +149,8 @@ def rank_table(report: RankReport) -> RenderableType:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=rank_title(report), title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    title = rank_title(report) if not report.draft_line else f"{report.draft_line}\n{rank_title(report)}"
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for n, (header, left) in enumerate(_fixed_columns(report)):
         # The band, a phrase, may wrap; the other fixed columns are short and stay on one line.
         table.add_column(header, justify="left" if left else "right", no_wrap=not (left and n > 2))
@@ -178,7 +189,8 @@ def rank_markdown(report: RankReport) -> str:
     columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
     headers = [h for h, _ in columns]
     table = md_table(headers, (_row(report, e) for e in report.ranked), {h for h, left in columns if left})
-    return "\n".join([f"**{md_cell(rank_title(report))}**", "", *table]) + "\n"
+    draft = [f"> **{md_cell(report.draft_line)}**", ""] if report.draft_line else []
+    return "\n".join([*draft, f"**{md_cell(rank_title(report))}**", "", *table]) + "\n"
 
 
 def rank_csv(report: RankReport) -> str:
@@ -219,8 +231,9 @@ def rank_data(report: RankReport) -> dict[str, Any]:
     """The documented JSON structure of a ranking (see README, 'Output contract')."""
     return {
         "atdscore": report.tool_version,
+        "status": "draft" if report.draft else "published",
         "rubric": {"id": report.rubric.id, "version": report.rubric.version, "sha256": report.rubric_sha256},
-        "data": {"commit": report.commit},
+        "data": {"commit": report.commit, "dirty": report.dirty},
         "year": report.year,
         "countries": [
             {

@@ -32,6 +32,20 @@ _URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+def check_date(value: Any) -> Any:
+    """A date as YYYY-MM-DD, YYYY-MM or YYYY (a bare year may come as a number), checked against the calendar."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _DATE.match(value) or value.startswith("0000"):
+        raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False)
 
@@ -236,19 +250,7 @@ class Evidence(_Model):
     url: str | None = None
     publisher: str | None = None
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not _DATE.match(value) or value.startswith("0000"):
-            raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
-        if len(value) == 10:
-            try:
-                datetime.date.fromisoformat(value)
-            except ValueError:
-                raise ValueError(f"{value} is not a date in the calendar") from None
-        return value
+    _date = field_validator("date", mode="before")(check_date)
 
     @field_validator("url")
     @classmethod

@@ -6,66 +6,132 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from atdscore.files.discover import EDITION_FILE, edition_files, find_editions, list_rubrics, rubric_path
 from atdscore.files.load import (
     MAX_COUNTRY_BYTES,
     MAX_RUBRIC_BYTES,
     Document,
     display_path,
-    list_rubrics,
     read_many,
     read_yaml,
-    rubric_path,
 )
 from atdscore.problems import Code, Problem, Severity
 from atdscore.text.names import country_names
 from atdscore.validation.country import check_country, source_path_problem
+from atdscore.validation.edition import EditionFile, EditionStatus, scoring_sha256
 from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.reword import to_model
 from atdscore.validation.rubric import load_rubric
 
 
 @dataclass
 class Edition:
-    """The valid country files of one year, with the rubric that scores them."""
+    """The valid country files of one year, with the rubric that scores them and the edition's status."""
 
     year: int
+    status: EditionStatus = EditionStatus.PUBLISHED
+    meta: EditionFile | None = None
     rubric: Rubric | None = None
-    rubric_sha256: str | None = None
+    rubric_sha256: str | None = None  # of the rubric's scoring content (see validation/edition.py)
     countries: list[CountryFile] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status is EditionStatus.DRAFT
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """What the files say about an edition before its country files are read: its files, status and pin."""
+
+    year: int
+    folder: Path
+    files: list[Path]
+    status: EditionStatus
+    meta: EditionFile | None
+    problems: list[Problem]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is EditionStatus.DRAFT
+
+
+def read_edition_file(folder: Path) -> tuple[EditionFile | None, list[Problem]]:
+    """`<folder>/edition.yaml` as a model; (None, []) when there is none."""
+    path = folder / EDITION_FILE
+    if not path.is_file():
+        return None, []
+    doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "edition file")
+    if doc is None:
+        return None, problems
+    meta, more = to_model(doc, EditionFile)
+    return meta, problems + more
+
+
+def discover_editions(countries: Path) -> dict[int, EditionInfo]:
+    """Every edition under `countries/` with its status.
+
+    A year folder without `edition.yaml` is a draft once any edition of the project is published;
+    before that (a new project) every edition counts as published, so a fresh project works as it is.
+    """
+    found = {year: (files, *read_edition_file(countries / str(year))) for year, files in find_editions(countries).items()}
+    any_published = any(meta is not None and meta.status is EditionStatus.PUBLISHED for _, meta, _ in found.values())
+    infos = {}
+    for year, (files, meta, problems) in found.items():
+        default = EditionStatus.DRAFT if any_published else EditionStatus.PUBLISHED
+        status = meta.status if meta is not None else default
+        infos[year] = EditionInfo(year, countries / str(year), files, status, meta, problems)
+    return infos
+
+
+def latest_published(editions: dict[int, EditionInfo]) -> int | None:
+    """The year commands use by default: the latest published edition (a draft only when named)."""
+    return max((y for y, e in editions.items() if not e.is_draft), default=None)
+
 
 class RubricSet:
-    """Rubrics loaded on demand by id from `rubrics/`, or one rubric file that overrides them all."""
+    """Rubrics loaded on demand by id and version from `rubrics/`, or one rubric file that overrides them all."""
 
     def __init__(self, folder: Path, override: Path | None = None) -> None:
         self.folder = folder
         self.override = override
-        self.loaded: dict[str, tuple[Rubric | None, str | None]] = {}
+        self.loaded: dict[tuple[str, str | None], tuple[Rubric | None, str | None]] = {}
+        self.files: dict[Path, tuple[Rubric | None, str | None]] = {}
         self.problems: list[Problem] = []
         self._override: tuple[Rubric | None, str | None] = (None, None)
         if override is not None:
             self._override = self._read(override, named_by_file=False)
 
     def _read(self, path: Path, named_by_file: bool = True) -> tuple[Rubric | None, str | None]:
-        doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric")
-        rubric = None
-        if doc is not None:
-            rubric, more = load_rubric(doc, named_by_file=named_by_file)
-            problems += more
-        self.problems += problems
-        return rubric, (doc.sha256 if doc else None)
+        """A rubric file and its scoring sha256, read once however many ids and versions lead to it."""
+        if path not in self.files:
+            doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric")
+            rubric = None
+            if doc is not None:
+                rubric, more = load_rubric(doc, named_by_file=named_by_file)
+                problems += more
+            self.problems += problems
+            self.files[path] = (rubric, scoring_sha256(rubric) if rubric else None)
+        return self.files[path]
 
-    def get(self, rubric_id: str) -> tuple[Rubric | None, str | None]:
-        """The rubric with this id and its file's sha256; (None, None) when it is missing or invalid."""
+    def get(self, rubric_id: str, version: str | None = None) -> tuple[Rubric | None, str | None]:
+        """Rubric `rubric_id` (the current file, or `version` of it) and its scoring sha256; (None, None) if missing."""
         if self.override is not None:
             # --rubric scores every country with that file, whatever rubric its file names.
-            self.loaded[rubric_id] = self._override
-        elif rubric_id not in self.loaded:
-            path = rubric_path(self.folder, rubric_id)
+            return self._override
+        key = (rubric_id, version)
+        if key not in self.loaded:
+            path = rubric_path(self.folder, rubric_id, version)
             if path is not None:
-                self.loaded[rubric_id] = self._read(path)
-        return self.loaded.get(rubric_id, (None, None))
+                self.loaded[key] = self._read(path)
+            elif version is not None:
+                # The current file serves an edition pinned to the version it still is.
+                current = self.get(rubric_id)
+                if current[0] is not None and current[0].version == version:
+                    self.loaded[key] = current
+        return self.loaded.get(key, (None, None))
 
     @property
     def override_rubric(self) -> Rubric | None:
@@ -73,19 +139,59 @@ class RubricSet:
         return self._override[0]
 
     def load_all(self) -> None:
-        """Load every rubric in the folder, so that `check` validates unused ones too."""
+        """Load every rubric file in the folder, kept versions included, so that `check` validates unused ones too."""
         if self.override is None:
-            for rubric_id in list_rubrics(self.folder):
-                self.get(rubric_id)
-
-    def available(self) -> dict[str, Rubric | None]:
-        """Id -> rubric for every rubric file read so far (None for one with errors)."""
-        return {i: r for i, (r, _) in self.loaded.items()}
+            for stem in list_rubrics(self.folder):
+                rubric_id, _, version = stem.partition("@")
+                self.get(rubric_id, version or None)
 
 
-def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bool = False) -> Edition:
-    """Read, validate and collect the country files of one edition."""
-    edition = Edition(year)
+def edition_info(folder: Path, year: int, files: list[Path] | None = None) -> EditionInfo:
+    """An edition folder on its own (a diff side): its status is its `edition.yaml`'s, published without one."""
+    meta, problems = read_edition_file(folder)
+    status = meta.status if meta is not None else EditionStatus.PUBLISHED
+    return EditionInfo(year, folder, edition_files(folder) if files is None else files, status, meta, problems)
+
+
+def _pinned_rubric(info: EditionInfo, rubrics: RubricSet) -> list[Problem]:
+    """Problems with a published edition's pin: its rubric version missing, or its scoring content changed."""
+    pin = info.meta.pin if info.meta is not None else None
+    if pin is None or rubrics.override is not None:
+        return []
+    rubric, sha = rubrics.get(pin.rubric, pin.rubric_version)
+    kept = rubric_path(rubrics.folder, pin.rubric, pin.rubric_version)
+    if rubric is None:
+        current, _ = rubrics.get(pin.rubric)
+        if current is None or kept is not None:
+            return []  # a missing rubric is reported at the country files, a broken file at itself
+        message = (
+            f"edition {info.year} was published with {pin.rubric} {pin.rubric_version}, "
+            f"but rubrics/{pin.rubric}.yaml is version {current.version}"
+        )
+        hint = f"keep version {pin.rubric_version} as rubrics/{pin.rubric}@{pin.rubric_version}.yaml"
+        where = display_path(info.folder / EDITION_FILE)
+        return [Problem(where, None, None, Severity.ERROR, Code.PINNED_RUBRIC_MISSING, message, hint)]
+    if sha != pin.rubric_sha256:
+        path = kept or rubric_path(rubrics.folder, pin.rubric)
+        assert path is not None
+        message = (
+            f"the scoring content of {pin.rubric} {pin.rubric_version} changed after edition {info.year} "
+            "was published with it"
+        )
+        hint = (
+            f"set a new 'version' and keep the published one as rubrics/{pin.rubric}@{pin.rubric_version}.yaml, "
+            f"or re-publish with: atdscore publish {info.year} --reason '...'"
+        )
+        return [Problem(display_path(path), None, None, Severity.ERROR, Code.PIN_CHANGED, message, hint)]
+    return []
+
+
+def load_edition(info: EditionInfo, rubrics: RubricSet, *, strict: bool = False) -> Edition:
+    """Read, validate and collect the country files of one edition, scored with its pinned rubric version."""
+    year, files = info.year, info.files
+    edition = Edition(year, info.status, info.meta, problems=list(info.problems))
+    pin = info.meta.pin if info.meta is not None else None
+    edition.problems += _pinned_rubric(info, rubrics)
     docs: list[Document] = []
     readable = []
     for path in files:
@@ -98,13 +204,18 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
         edition.problems += problems
         if doc is not None:
             docs.append(doc)
-    # Load the rubrics these files name, once each, before validating against them.
+    # Load the rubrics these files name, once each, before validating against them: a published
+    # edition's files are checked against the version it pinned.
+    available: dict[str, Rubric | None] = {}
     for doc in docs:
         rubric_id = doc.data.get("rubric") if isinstance(doc.data, dict) else None
-        if isinstance(rubric_id, str):
-            rubrics.get(rubric_id)
+        if isinstance(rubric_id, str) and rubric_id not in available:
+            version = pin.rubric_version if pin is not None and pin.rubric == rubric_id else None
+            if rubrics.override is not None or rubric_path(rubrics.folder, rubric_id) or version:
+                available[rubric_id] = rubrics.get(rubric_id, version)[0]
+    if rubrics.override is None:
+        available.update({i: r for (i, v), (r, _) in rubrics.loaded.items() if v is None and i not in available})
     names = country_names()
-    available = rubrics.available()
     by_rubric: dict[str, list[str]] = defaultdict(list)
     seen: dict[str, Document] = {}
     for doc in docs:
@@ -143,6 +254,8 @@ def load_edition(year: int, files: list[Path], rubrics: RubricSet, *, strict: bo
             )
         )
     elif by_rubric:
-        edition.rubric, edition.rubric_sha256 = rubrics.get(next(iter(by_rubric.values()))[0])
+        rubric_id = next(iter(by_rubric.values()))[0]
+        version = pin.rubric_version if pin is not None and pin.rubric == rubric_id else None
+        edition.rubric, edition.rubric_sha256 = rubrics.get(rubric_id, version)
     edition.countries.sort(key=lambda c: c.country)
     return edition

@@ -34,7 +34,8 @@ def load_rubric(doc: Document, *, named_by_file: bool = True) -> tuple[Rubric | 
     rubric, problems = to_model(doc, Rubric)
     if rubric is None:
         return None, problems
-    expected = doc.path.stem
+    # rubrics/<id>.yaml is the current version; rubrics/<id>@<version>.yaml keeps an earlier one.
+    expected, _, version = doc.path.stem.partition("@")
     if named_by_file and rubric.id != expected:
         problems.append(
             doc.problem(
@@ -42,6 +43,15 @@ def load_rubric(doc: Document, *, named_by_file: bool = True) -> tuple[Rubric | 
                 ("id",),
                 f"rubric id '{rubric.id}' does not match the file name '{doc.path.name}'",
                 f"name the file '{rubric.id}.yaml' or set 'id: {expected}'",
+            )
+        )
+    if named_by_file and version and rubric.version != version:
+        problems.append(
+            doc.problem(
+                Code.RUBRIC_FILE_NAME,
+                ("version",),
+                f"version '{rubric.version}' does not match the file name '{doc.path.name}'",
+                f"a file named <id>@<version>.yaml keeps that version: set 'version: \"{version}\"'",
             )
         )
     standard_ids = {s.id for s in rubric.standards}
