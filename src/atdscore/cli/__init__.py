@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "brief": "briefs",
     "methodology": "briefs",
     "diff": "diffing",
+    "publish": "editions",
     "sensitivity": "analysis",
     "history": "analysis",
 }

@@ -16,6 +16,7 @@ from atdscore.cli.base import (
     YearOpt,
     app,
     emit,
+    make_console,
     project_layout,
     show,
     usage_error,
@@ -117,6 +118,10 @@ def sensitivity(
 
     _, edition, _ = load_year(project, rubric, year)
     assert edition.rubric is not None
+    if edition.is_draft:
+        from atdscore.text.strings import lookup
+
+        make_console(stderr=True).print(f"[yellow]note:[/] {lookup('draft', 'en').format(year=edition.year)}")
     scorer = Scorer(edition.rubric)
     options = Options(runs, seed, weights_spread, aggregation, unknowns, leave_one_out)
     analysis = analyse(edition.rubric, [scorer.score(c) for c in edition.countries], options)

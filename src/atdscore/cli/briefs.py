@@ -178,6 +178,7 @@ def brief(
                 previous=previous,
                 trend=trend,
                 lang=lang.value,
+                draft=edition.is_draft,
             )
             text, problems = render_brief(document, lang.value, folder)
             if text is None:
@@ -230,7 +231,7 @@ def methodology(
     templates: TemplatesOpt = None,
 ) -> None:
     """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
-    from atdscore.cli.base import load_year, project_layout, rubric_set
+    from atdscore.cli.base import project_layout, rubric_set
     from atdscore.render.templating import render_methodology
 
     layout = project_layout(project)
@@ -242,11 +243,33 @@ def methodology(
             raise typer.Exit(EXIT_INVALID)
         chosen = loaded
     else:
-        _, edition, _ = load_year(project, None, year)
-        assert edition.rubric is not None
-        chosen = edition.rubric
+        chosen = _edition_rubric(layout, year)
     text, problems = render_methodology(chosen, lang.value, _templates(layout, templates))
     if text is None:
         print_problems(problems, make_console(stderr=True))
         raise typer.Exit(EXIT_INVALID)
     emit(text, output)
+
+
+def _edition_rubric(layout: Layout, year: int | None) -> Rubric:
+    """The rubric an edition is scored with (default: the latest published), or exit; its countries are not read."""
+    from atdscore.validation.project import RubricSet, discover_editions, edition_rubric, latest_published
+
+    editions = discover_editions(layout.countries)
+    if year is None:
+        year = latest_published(editions)
+        if year is None:
+            usage_error("no published edition", "name an edition with --year, or a rubric file with --rubric")
+    elif year not in editions:
+        usage_error(f"no {year} edition", "editions: " + ", ".join(str(y) for y in editions))
+    which = edition_rubric(editions[year])
+    if which is None:
+        usage_error(f"no country file of the {year} edition names a rubric", "or give a rubric file with --rubric")
+    rubrics = RubricSet(layout.rubrics)
+    rubric, _ = rubrics.get(*which)
+    if rubric is None:
+        print_problems(rubrics.problems, make_console(stderr=True))
+        version = f" {which[1]}" if which[1] else ""
+        make_console(stderr=True).print(f"[red]error:[/] rubric {which[0]}{version} is missing or invalid")
+        raise typer.Exit(EXIT_INVALID)
+    return rubric

@@ -174,6 +174,8 @@ class Brief:
     # Every edition of the country, oldest first, when there are more than two (else empty).
     trend: tuple[TrendPoint, ...] = ()
     trend_line: str = ""
+    # A draft edition's scores may still change; every brief of one says so.
+    draft: bool = False
 
 
 def _normalised(answer: Answer | None) -> Any:
@@ -304,6 +306,7 @@ def build_brief(
     previous: Previous | None = None,
     trend: Sequence[TrendPoint] = (),
     lang: str = "en",
+    draft: bool = False,
 ) -> Brief:
     """The brief for one country and edition; `of` is the number of ranked countries in the edition."""
     lines, sources = _lines(rubric, country, result, lang)
@@ -334,6 +337,7 @@ def build_brief(
         band=text_in(band.label, lang) if band else None,
         rank=rank,
         of=of,
+        draft=draft,
         coverage=result.coverage,
         answered=len(answered),
         applicable=sum(1 for line in lines if line.state != State.NOT_APPLICABLE),

@@ -86,6 +86,22 @@ def discover_editions(countries: Path) -> dict[int, EditionInfo]:
     return infos
 
 
+def edition_rubric(info: EditionInfo) -> tuple[str, str | None] | None:
+    """The rubric (id, and the pinned version or None for the current one) an edition is scored with.
+
+    Its country files are not validated: a published edition's pin, else the rubric its first file names.
+    """
+    pin = info.meta.pin if info.meta is not None else None
+    if pin is not None:
+        return pin.rubric, pin.rubric_version
+    for path in info.files:
+        doc, _ = read_yaml(path, MAX_COUNTRY_BYTES, "country file")
+        rubric_id = doc.data.get("rubric") if doc is not None and isinstance(doc.data, dict) else None
+        if isinstance(rubric_id, str):
+            return rubric_id, None
+    return None
+
+
 def latest_published(editions: dict[int, EditionInfo]) -> int | None:
     """The year commands use by default: the latest published edition (a draft only when named)."""
     return max((y for y, e in editions.items() if not e.is_draft), default=None)
