@@ -6,9 +6,12 @@ Each function returns the model (or None) and a list of located problems; nothin
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
@@ -46,7 +49,73 @@ def check_country(
     """
     country, problems = to_model(doc, CountryFile)
     if country is None:
+        # A mistake in one answer or source must not hide the others: check what is valid, report all.
+        partial, left_out = _salvage(doc)
+        if partial is not None:
+            problems += _check_rules(doc, partial, rubrics, country_names, strict, left_out)
         return None, problems
+    return country, problems + _check_rules(doc, country, rubrics, country_names, strict, _LeftOut())
+
+
+@dataclass(frozen=True)
+class _LeftOut:
+    """What `_salvage` left out of a document: its errors are reported, so the rules must not report it again."""
+
+    sources: frozenset[str] = frozenset()
+    answers: frozenset[str] = frozenset()
+    # The answers map itself was unusable (not a map, or misspelt): which answers are missing is unknown.
+    all_answers: bool = False
+
+
+def _salvage(doc: Document) -> tuple[CountryFile | None, _LeftOut]:
+    """The valid part of a country document that failed validation, and what was left out of it.
+
+    Invalid answers and sources are dropped (their errors are already reported); an invalid country code
+    or year is replaced by the file's name or folder, so the rules that do not depend on them still run.
+    """
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, _LeftOut()
+    try:
+        CountryFile.model_validate(data)
+        return None, _LeftOut()  # pragma: no cover - only called after validation failed
+    except ValidationError as err:
+        locs = [tuple(e["loc"]) for e in err.errors(include_url=False)]
+    data = dict(data)
+    all_answers = not isinstance(data.get("answers"), dict)
+    for section in ("answers", "sources"):
+        data[section] = dict(data[section]) if isinstance(data.get(section), dict) else {}
+    left: dict[str, set[str]] = {"answers": set(), "sources": set()}
+    for loc in locs:
+        if not loc:
+            continue
+        head = loc[0]
+        if head in ("answers", "sources") and len(loc) > 1:
+            data[head].pop(loc[1], None)
+            left[str(head)].add(str(loc[1]))
+        elif head == "country":
+            data["country"] = doc.path.stem
+        elif head == "year":
+            folder = doc.path.parent.name
+            data["year"] = int(folder) if folder.isdigit() else 0
+        elif head != "rubric":
+            data.pop(head, None)  # an unknown field
+    left_out = _LeftOut(frozenset(left["sources"]), frozenset(left["answers"]), all_answers)
+    try:
+        return CountryFile.model_validate(data), left_out
+    except ValidationError:
+        return None, left_out  # a missing rubric id, or something more broken: nothing more to check
+
+
+def _check_rules(
+    doc: Document,
+    country: CountryFile,
+    rubrics: dict[str, Rubric | None],
+    country_names: dict[str, str],
+    strict: bool,
+    left_out: _LeftOut,
+) -> list[Problem]:
+    problems: list[Problem] = []
     stem, folder = doc.path.stem, doc.path.parent.name
     if country.country not in country_names:
         hint = (
@@ -87,24 +156,24 @@ def check_country(
                 or (one_of(sorted(rubrics)) if rubrics else "add the rubric file under rubrics/"),
             )
         )
-        return country, problems
+        return problems
     rubric = rubrics[country.rubric]
     if rubric is None:
         # The rubric's own errors are reported once, with the rubric; the answers cannot be checked.
-        return country, problems
-    problems += _check_sources(doc, country)
-    problems += _check_answers(doc, country, rubric, strict)
-    return country, problems
+        return problems
+    problems += _check_sources(doc, country, left_out.sources)
+    problems += _check_answers(doc, country, rubric, strict, left_out)
+    return problems
 
 
-def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
+def _check_sources(doc: Document, country: CountryFile, broken: frozenset[str] = frozenset()) -> list[Problem]:
     out = []
     cited: set[str] = set()
     for key, answer in country.answers.items():
         for ei, item in enumerate(answer.evidence):
             if isinstance(item, str):
                 cited.add(item)
-                if item not in country.sources:
+                if item not in country.sources and item not in broken:
                     hint = (
                         did_you_mean(item, country.sources)
                         or "add it under 'sources:' or write the source out as {title, url, date}"
@@ -128,7 +197,9 @@ def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
     return out
 
 
-def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: bool) -> list[Problem]:
+def _check_answers(
+    doc: Document, country: CountryFile, rubric: Rubric, strict: bool, left_out: _LeftOut
+) -> list[Problem]:
     out: list[Problem] = []
     indicators = indicators_by_id(rubric)
     gap = Severity.ERROR if strict else Severity.WARNING
@@ -173,7 +244,11 @@ def _check_answers(doc: Document, country: CountryFile, rubric: Rubric, strict: 
                     key=True,
                 )
             )
-    missing = [k for k in indicators if k not in country.answers]
+    missing = (
+        []
+        if left_out.all_answers
+        else [k for k in indicators if k not in country.answers and k not in left_out.answers]
+    )
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         out.append(

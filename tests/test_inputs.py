@@ -1,0 +1,50 @@
+"""Inputs read right (issue 11): every problem of a file in one run, numbers as YAML 1.2 reads them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE_PROJECT, run_cli
+
+
+def _project(tmp_path: Path, mex: str) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE_PROJECT / "rubrics", root / "rubrics")
+    (root / "countries" / "2023").mkdir(parents=True)
+    (root / "countries" / "2023" / "MEX.yaml").write_text(mex)
+    return root
+
+
+def _problems(root: Path) -> list[str]:
+    result = run_cli("check", str(root))
+    lines = result.stdout.splitlines()[:-1]
+    return [line.split("countries/2023/", 1)[1] for line in lines if "countries/2023/" in line]
+
+
+def test_a_file_level_mistake_does_not_hide_the_others(tmp_path: Path) -> None:
+    # A hand-built file with four unrelated mistakes: all of them in one run, none of them twice.
+    root = _project(
+        tmp_path,
+        """country: MEX
+year: 2023
+rubric: test
+sources:
+  gazette: {title: Gazette, date: 01-05-2023}
+answers:
+  law.ban: {value: ful, evidence: [gazette]}
+  law.bodies: {value: [nhri], evidence: [{title: Report, date: 2023, url: "https://example.org/a b"}]}
+  limits.days: {value: 30, evidence: [{title: Decree, date: 2020}]}
+  practice.detained: {value: not-reported, evidence: [{title: Report, date: 2023}]}
+  practice.prisons: {value: not-reported, evidence: [{title: Report, date: 2023}]}
+  extra.pledge: {value: none, evidence: [{title: Report, date: 2023}]}
+""",
+    )
+    problems = _problems(root)
+    assert [p.split(": ", 1)[1].split(":", 1)[0] for p in problems] == [
+        "error[E207]",  # line 5: the date written the wrong way round
+        "warning[W408]",  # line 6: limits.expert has no answer; law.bodies, left out for its error, is not listed
+        "error[E412]",  # line 7: the unknown option, found although the file is invalid
+        "error[E207]",  # line 8: the URL with a space
+    ]
+    assert "limits.expert" in problems[1] and "law.bodies" not in problems[1]
