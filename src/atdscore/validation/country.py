@@ -12,6 +12,8 @@ from typing import Any
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
+from atdscore.text.formats import language_name
+from atdscore.text.strings import STRINGS
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
@@ -19,6 +21,7 @@ from atdscore.validation.model import (
     Indicator,
     NumberIndicator,
     Rubric,
+    falls_back,
     indicators_by_id,
     resolve_evidence,
 )
@@ -94,7 +97,31 @@ def check_country(
         return country, problems
     problems += _check_sources(doc, country)
     problems += _check_answers(doc, country, rubric, strict)
+    problems += _untranslated_notes(doc, country)
     return country, problems
+
+
+def _untranslated_notes(doc: Document, country: CountryFile) -> list[Problem]:
+    """One warning per language of briefs in which some notes would be shown in English, at the first of them.
+
+    A warning, never an error (not even with --strict): a brief with English notes is still correct.
+    """
+    out = []
+    for lang in STRINGS:
+        keys = [key for key, answer in country.answers.items() if falls_back(answer.note, lang)]
+        if keys:
+            n, language = len(keys), language_name(lang)
+            out.append(
+                doc.problem(
+                    Code.UNTRANSLATED_NOTES,
+                    ("answers", keys[0], "note"),
+                    f"{n} note{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no {language} text"
+                    " (the first is here)",
+                    f"{language} briefs show {'them' if n > 1 else 'it'} in English; write notes as {{en: ..., {lang}: ...}}",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
 
 
 def _check_sources(doc: Document, country: CountryFile) -> list[Problem]:
