@@ -128,7 +128,7 @@ def test_check_strict_fails_on_answers_without_evidence(project: Path) -> None:
 def test_check_summary_and_exit_code(project: Path) -> None:
     result = run_cli("check", str(project))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "5 country files in 2 editions, 1 rubric: 0 errors, 6 warnings"
+    assert result.stdout.splitlines()[-1] == "5 country files in 2 editions, 1 rubric: 0 errors, 8 warnings"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ import pytest
 
 from atdscore.files.discover import find_editions
 from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, read_yaml
-from atdscore.validation.model import CountryFile, Rubric, Status, indicators_by_id, resolve_evidence
+from atdscore.problems import Code
+from atdscore.validation.model import CountryFile, Rubric, Status, indicators_by_id, resolve_evidence, text_in
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 REPO = Path(__file__).parent.parent
@@ -40,7 +41,10 @@ def test_shipped_data_passes_strict_check() -> None:
     for info in discover_editions(REPO / "countries").values():
         paths = info.files
         edition = load_edition(info, rubrics, strict=True)
-        assert [p.render() for p in rubrics.problems + edition.problems] == []
+        # Spanish text for the notes is pending (README): W420 is expected, and stays a warning under --strict.
+        pending = [p for p in edition.problems if p.code is Code.UNTRANSLATED_NOTES]
+        assert all(not p.is_error for p in pending)
+        assert [p.render() for p in rubrics.problems + edition.problems if p not in pending] == []
         assert len(edition.countries) == len(paths)
 
 
@@ -96,5 +100,5 @@ def test_every_answer_is_backed_or_honestly_unknown(country: CountryFile) -> Non
         assert evidence, f"{key}: a non-unknown answer cites evidence"
         assert answer.note, f"{key}: an answer explains itself in a note"
         for item in evidence:
-            assert item.title.strip() and item.date, key
+            assert text_in(item.title, "en").strip() and item.date, key
             assert item.url is None or URL.match(item.url), f"{key}: malformed URL {item.url}"

@@ -73,6 +73,7 @@ class Code(StrEnum):
     MIXED_RUBRICS = "E417"
     PINNED_RUBRIC_MISSING = "E418"
     PIN_CHANGED = "E419"
+    UNTRANSLATED_NOTES = "W420"
     # Templates
     TEMPLATE = "E601"
 

@@ -40,7 +40,7 @@ def history(
     plot: PlotOpt = None,
 ) -> None:
     """Show every edition of one country: total, band, rank and each category, with its trend."""
-    from atdscore.cli.base import load_valid_edition
+    from atdscore.cli.base import load_valid_edition, project_names
     from atdscore.core.history import country_history
     from atdscore.render.history import chart_series, render_history
     from atdscore.render.plot import line_chart_svg
@@ -48,10 +48,10 @@ def history(
     from atdscore.validation.project import RubricSet, discover_editions
 
     code = country.upper()
-    names = country_names()
-    if code not in names:
+    if code not in country_names():
         usage_error(f"'{country}' is not an ISO 3166-1 alpha-3 country code", "e.g. MEX, THA, BEL")
     layout = project_layout(project)
+    names = project_names(layout).names("en")
     rubrics = RubricSet(layout.rubrics)
     editions = []
     for year, info in discover_editions(layout.countries).items():
@@ -109,14 +109,13 @@ def sensitivity(
     For each country: nominal rank, median rank, 5th-95th percentile interval and stability (share of runs at
     the nominal rank); per category its effective weight; per input a first-order sensitivity index. See README.
     """
-    from atdscore.cli.base import load_year
+    from atdscore.cli.base import load_year, project_names
     from atdscore.core.score import Scorer
     from atdscore.core.sensitivity import Options, analyse
     from atdscore.render.plot import rank_intervals_svg
     from atdscore.render.sensitivity import render_sensitivity
-    from atdscore.text.names import country_names
 
-    _, edition, _ = load_year(project, rubric, year)
+    layout, edition, _ = load_year(project, rubric, year)
     assert edition.rubric is not None
     if edition.is_draft:
         from atdscore.text.strings import lookup
@@ -125,7 +124,7 @@ def sensitivity(
     scorer = Scorer(edition.rubric)
     options = Options(runs, seed, weights_spread, aggregation, unknowns, leave_one_out)
     analysis = analyse(edition.rubric, [scorer.score(c) for c in edition.countries], options)
-    names = country_names()
+    names = project_names(layout).names("en")
     if plot is not None:
         emit(
             rank_intervals_svg(analysis.countries, f"Rank intervals, {edition.year} ({runs} runs, seed {seed})", names),

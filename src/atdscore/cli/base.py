@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from atdscore.files.discover import Layout
     from atdscore.problems import Problem
     from atdscore.render.output import Rendered
+    from atdscore.validation.names import ProjectNames
     from atdscore.validation.project import Edition, EditionInfo, RubricSet
 
 # Width of tables written to a pipe or a file, where no terminal says how wide to be.
@@ -132,6 +133,19 @@ def project_layout(project: Path) -> Layout:
             "run atdscore in a data repository, or give its folder as an argument",
         )
     return layout
+
+
+def project_names(layout: Layout) -> ProjectNames:
+    """The project's country names (the shipped ones with `countries/names.yaml`), or exit 1 on its errors."""
+    from atdscore.validation.names import load_names
+
+    names = load_names(layout.countries)
+    if names.problems:
+        err = make_console(stderr=True)
+        print_problems(names.problems, err)
+        err.print("[red]The names file has errors.[/] Run [bold]atdscore check[/] for the full report.")
+        raise typer.Exit(EXIT_INVALID)
+    return names
 
 
 def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:

@@ -138,11 +138,10 @@ def brief(
 
     Files are written atomically and only when their content changes. Exit 1 on invalid data or a template error.
     """
-    from atdscore.cli.base import load_year
+    from atdscore.cli.base import load_year, project_names
     from atdscore.core.brief import build_brief
     from atdscore.files.output import brief_filename, write_atomic
     from atdscore.render.templating import render_brief
-    from atdscore.text.names import country_names
 
     if all_countries and countries:
         usage_error("name the countries or give --all, not both")
@@ -154,7 +153,8 @@ def brief(
     folder = _templates(layout, templates)
     current = _score(edition)
     codes = sorted(current.files) if all_countries else [c.upper() for c in countries or []]
-    names = country_names()
+    known = project_names(layout)
+    names, display = known.names("en"), known.names(lang.value)
     for code in codes:
         if code not in current.files:
             hint = (
@@ -179,6 +179,7 @@ def brief(
                 trend=trend,
                 lang=lang.value,
                 draft=edition.is_draft,
+                name=display[code],
             )
             text, problems = render_brief(document, lang.value, folder)
             if text is None:

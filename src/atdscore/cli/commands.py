@@ -25,6 +25,7 @@ from atdscore.cli.base import (
     load_year,
     make_console,
     project_layout,
+    project_names,
     rubric_set,
     show,
     usage_error,
@@ -58,6 +59,7 @@ def check(
     Exit status: 0 when the data is valid (warnings allowed), 1 when any file has errors.
     """
     from atdscore.render.problems import check_summary, render_check
+    from atdscore.validation.names import load_names
     from atdscore.validation.project import discover_editions, load_edition
 
     layout = project_layout(project)
@@ -74,7 +76,7 @@ def check(
     for info in editions.values():
         files += len(info.files)
         problems += load_edition(info, rubrics, strict=strict).problems
-    problems = rubrics.problems + problems
+    problems = rubrics.problems + load_names(layout.countries).problems + problems
     summary = check_summary(problems, files, len(editions), len(rubrics.files))
     show(render_check(problems, summary, format, __version__), output)
     errors = sum(1 for p in problems if p.is_error)
@@ -106,9 +108,9 @@ def rank(
     from atdscore.core.score import Scorer
     from atdscore.files.revision import data_dirty, git_commit
     from atdscore.render.rank import RankReport, render_rank
-    from atdscore.text.names import country_names
 
     layout, edition, _ = load_year(project, rubric, year)
+    names = project_names(layout)
     assert edition.rubric is not None and edition.rubric_sha256 is not None
     scorer = Scorer(edition.rubric)
     results = [scorer.score(c) for c in edition.countries]
@@ -124,7 +126,7 @@ def rank(
         commit=git_commit(layout.countries),
         year=edition.year,
         ranked=rank_countries(results),
-        names=country_names(lang.value),
+        names=names.names(lang.value),
         lang=lang.value,
         intervals=rank_intervals,
         draft=edition.is_draft,

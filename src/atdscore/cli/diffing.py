@@ -184,10 +184,9 @@ def diff(
     """
     from fractions import Fraction
 
-    from atdscore.cli.base import project_layout
+    from atdscore.cli.base import project_layout, project_names
     from atdscore.core.diff import compare
     from atdscore.render.diff import render_diff
-    from atdscore.text.names import country_names
 
     layout = project_layout(project)
     with ExitStack() as stack:
@@ -203,7 +202,7 @@ def diff(
             usage_error(
                 "give two sides, or --base REV", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
             )
-    names = country_names()
+    names = project_names(layout).names("en")
     no_change = f"No changes between {base} and the working tree." if base else "No changes."
     show(render_diff(comparisons, names, format, __version__, no_change), output)
     failed = []

@@ -30,6 +30,8 @@ def describe(indicator: Indicator, answer: Answer | None, lang: str = "en") -> s
     if isinstance(indicator, ChecklistIndicator):
         chosen = set(value)
         labels = [text_in(i.label, lang) for i in indicator.items if i.id in chosen]
+        # One sentence: 'National human rights institution, UNHCR and lawyers', not '... and Lawyers'.
+        labels = labels[:1] + [formats.mid_sentence(label) for label in labels[1:]]
         return formats.join(labels, lang) if labels else lookup("answer.none", lang)
     if isinstance(indicator, NumberIndicator):
         if value == math.inf:
@@ -40,5 +42,8 @@ def describe(indicator: Indicator, answer: Answer | None, lang: str = "en") -> s
 
 
 def evidence_key(evidence: list[Evidence]) -> frozenset[tuple[str, str | None, str]]:
-    """What makes two evidence lists the same: the same sources (title, url, date), in any order."""
-    return frozenset((e.title.strip(), e.url, e.date) for e in evidence)
+    """What makes two evidence lists the same: the same sources (title, url, date), in any order.
+
+    A source is known by its English title: translating a title does not make it another source.
+    """
+    return frozenset((text_in(e.title, "en").strip(), e.url, e.date) for e in evidence)

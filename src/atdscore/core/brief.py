@@ -22,6 +22,7 @@ from atdscore.validation.model import (
     CountryFile,
     Evidence,
     Rubric,
+    falls_back,
     indicators_by_id,
     resolve_evidence,
     text_in,
@@ -176,6 +177,8 @@ class Brief:
     trend_line: str = ""
     # A draft edition's scores may still change; every brief of one says so.
     draft: bool = False
+    # Notes printed in English because they have no text in the brief's language.
+    untranslated_notes: int = 0
 
 
 def _normalised(answer: Answer | None) -> Any:
@@ -190,7 +193,8 @@ def _normalised(answer: Answer | None) -> Any:
 class _Sources:
     """Sources numbered once each, in the order of first citation; the same title, URL and date is one source."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
         self.numbers: dict[frozenset[tuple[str, str | None, str]], int] = {}
         self.sources: list[Source] = []
 
@@ -201,7 +205,13 @@ class _Sources:
             if key not in self.numbers:
                 self.numbers[key] = len(self.sources) + 1
                 self.sources.append(
-                    Source(len(self.sources) + 1, item.title.strip(), item.date, item.url, item.publisher)
+                    Source(
+                        len(self.sources) + 1,
+                        text_in(item.title, self.lang).strip(),
+                        item.date,
+                        item.url,
+                        item.publisher,
+                    )
                 )
             cited.append(self.numbers[key])
         return tuple(sorted(set(cited)))
@@ -212,7 +222,7 @@ def _lines(
 ) -> tuple[tuple[IndicatorLine, ...], tuple[Source, ...]]:
     """Every indicator in rubric order, and the sources they cite, numbered as first cited."""
     results: dict[str, IndicatorResult] = {r.id: r for c in result.categories for r in c.indicators}
-    sources = _Sources()
+    sources = _Sources(lang)
     lines = []
     for category in rubric.categories:
         for indicator in category.indicators:
@@ -229,7 +239,7 @@ def _lines(
                     answer=answer_words(indicator, answer, lang),
                     points=scored.points,
                     max=scored.max,
-                    note=answer.note.strip() if answer and answer.note else None,
+                    note=(text_in(answer.note, lang).strip() or None) if answer else None,
                     sources=sources.cite(resolve_evidence(answer, country.sources)) if answer else (),
                     recommendation=text_in(indicator.recommendation, lang) or None,
                 )
@@ -307,8 +317,12 @@ def build_brief(
     trend: Sequence[TrendPoint] = (),
     lang: str = "en",
     draft: bool = False,
+    name: str | None = None,
 ) -> Brief:
-    """The brief for one country and edition; `of` is the number of ranked countries in the edition."""
+    """The brief for one country and edition; `of` is the number of ranked countries in the edition.
+
+    `name` is the country's display name (default: the shipped name in `lang`).
+    """
     lines, sources = _lines(rubric, country, result, lang)
     answered = [line for line in lines if line.state == State.ANSWERED]
     # Only answered indicators are strengths or gaps: an unknown answer scores 0, which is no finding about
@@ -326,7 +340,7 @@ def build_brief(
     return Brief(
         lang=lang,
         country=country.country,
-        name=country_names(lang).get(country.country, country.country),
+        name=name or country_names(lang).get(country.country, country.country),
         year=country.year,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
@@ -354,4 +368,7 @@ def build_brief(
         trend_line=sparkline([None if p.percent is None else float(p.percent) for p in trend])
         if len(trend) > 2
         else "",
+        untranslated_notes=sum(
+            1 for line in lines if line.id in country.answers and falls_back(country.answers[line.id].note, lang)
+        ),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -32,6 +33,11 @@ def locale(lang: str) -> Locale:
         return Locale.parse(LOCALES.get(lang, lang))
     except (ValueError, LookupError):
         return Locale.parse(LOCALES["en"])
+
+
+def language_name(lang: str) -> str:
+    """A language's name in English, for messages: 'es' -> 'Spanish'."""
+    return str(locale("en").languages.get(lang, lang))
 
 
 def _exact(value: Number, places: int) -> Decimal:
@@ -84,5 +90,41 @@ def date(text: str, lang: str) -> str:
 
 
 def join(items: list[str], lang: str) -> str:
-    """Items as a sentence would list them: 'a, b and c', 'a, b y c'."""
-    return format_list(items, locale=locale(lang)) if items else ""
+    """Items as a sentence would list them: 'a, b and c', 'a, b y c' ('a e hijos' in Spanish, see `_y_to_e`)."""
+    if not items:
+        return ""
+    text = format_list(items, locale=locale(lang))
+    if lang == "es" and len(items) > 1 and _y_to_e(items[-1]) and text.endswith(" y " + items[-1]):
+        text = text[: -len(items[-1]) - 3] + " e " + items[-1]
+    return text
+
+
+def _y_to_e(word: str) -> bool:
+    """Whether Spanish writes 'e' for 'and' before `word`: before the sound /i/ (i-, hi-), not before a diphthong.
+
+    'niños e indígenas', 'padres e hijos'; but 'agua y hielo', 'cobre y hierro' (hie-, hia- start with a diphthong).
+    """
+    lower = word.lower()
+    rest = lower[2:] if lower[:2] in ("hi", "hí") else lower[1:] if lower[:1] in ("i", "í") else None
+    return rest is not None and rest[:1] not in ("a", "e", "o", "u", "á", "é", "ó", "ú")
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: 'Lawyers' -> 'lawyers', but 'UNHCR' and 'Red Cross' keep capitals.
+
+    Only a capital that starts the label is dropped, and only when no other word is capitalised like a name
+    (an acronym such as 'OPCAT' is not): 'Mecanismo nacional de prevención (OPCAT)' -> 'mecanismo ...'.
+    """
+    words = _WORDS.findall(label)
+    if not words or not _capitalised(words[0]) or not label.startswith(words[0]):
+        return label
+    if any(_capitalised(w) for w in words[1:]):
+        return label
+    return label[0].lower() + label[1:]
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()

@@ -98,6 +98,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "that does not apply is left out of the maximum."
         ),
         "brief.no_unanswered": "Every indicator has an answer.",
+        "brief.untranslated_notes": {
+            "one": "{n} note in this brief has no translation yet and is shown in English.",
+            "other": "{n} notes in this brief have no translation yet and are shown in English.",
+        },
         "col.answer": "Answer",
         "col.note": "Note",
         "brief.sources": "Sources",
@@ -257,6 +261,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "indicador que no es aplicable queda fuera del máximo."
         ),
         "brief.no_unanswered": "Todos los indicadores tienen respuesta.",
+        "brief.untranslated_notes": {
+            "one": "{n} nota de esta ficha aún no está traducida y se muestra en inglés.",
+            "other": "{n} notas de esta ficha aún no están traducidas y se muestran en inglés.",
+        },
         "col.answer": "Respuesta",
         "col.note": "Nota",
         "brief.sources": "Fuentes",

@@ -15,6 +15,8 @@ from pydantic import ValidationError
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
+from atdscore.text.formats import language_name
+from atdscore.text.strings import STRINGS
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
@@ -22,6 +24,7 @@ from atdscore.validation.model import (
     Indicator,
     NumberIndicator,
     Rubric,
+    falls_back,
     indicators_by_id,
     resolve_evidence,
 )
@@ -163,7 +166,31 @@ def _check_rules(
         return problems
     problems += _check_sources(doc, country, left_out.sources)
     problems += _check_answers(doc, country, rubric, strict, left_out)
+    problems += _untranslated_notes(doc, country)
     return problems
+
+
+def _untranslated_notes(doc: Document, country: CountryFile) -> list[Problem]:
+    """One warning per language of briefs in which some notes would be shown in English, at the first of them.
+
+    A warning, never an error (not even with --strict): a brief with English notes is still correct.
+    """
+    out = []
+    for lang in STRINGS:
+        keys = [key for key, answer in country.answers.items() if falls_back(answer.note, lang)]
+        if keys:
+            n, language = len(keys), language_name(lang)
+            out.append(
+                doc.problem(
+                    Code.UNTRANSLATED_NOTES,
+                    ("answers", keys[0], "note"),
+                    f"{n} note{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no {language} text"
+                    " (the first is here)",
+                    f"{language} briefs show {'them' if n > 1 else 'it'} in English; write notes as {{en: ..., {lang}: ...}}",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
 
 
 def _check_sources(doc: Document, country: CountryFile, broken: frozenset[str] = frozenset()) -> list[Problem]:

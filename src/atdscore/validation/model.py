@@ -90,6 +90,13 @@ def text_in(value: Text | None, lang: str) -> str:
     return value.get(lang) or value[DEFAULT_LANGUAGE]
 
 
+def falls_back(value: Text | None, lang: str) -> bool:
+    """Whether `value` has no text of its own in `lang`, so that `text_in` gives the English one."""
+    if value is None or lang == DEFAULT_LANGUAGE:
+        return False
+    return isinstance(value, str) or not value.get(lang)
+
+
 def _points(value: Any) -> Any:
     # YAML floats arrive as binary floats: go through their shortest repr so 0.1 stays 0.1.
     if isinstance(value, bool):
@@ -243,9 +250,9 @@ class Rubric(_Model):
 
 
 class Evidence(_Model):
-    """A source: who published what, when, and where to read it."""
+    """A source: who published what, when, and where to read it (the title may come in several languages)."""
 
-    title: str = Field(min_length=1)
+    title: Text
     date: str
     url: str | None = None
     publisher: str | None = None
@@ -289,7 +296,7 @@ class Answer(_Model):
     value: Any = None
     status: Status | None = None
     evidence: list[EvidenceItem] = []
-    note: str | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _value_or_status(self) -> Answer:

@@ -6,7 +6,7 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, did_you_mean, one_of
@@ -45,6 +45,8 @@ def _is_model(tp: Any) -> bool:
 def _step(tp: Any, part: str | int) -> Any:
     """The type found one step down `tp` along an error path (a field, an index, a key or a union tag)."""
     for member in _strip(tp):
+        if _is_model(member) and issubclass(member, RootModel):
+            return _step(member.model_fields["root"].annotation, part)
         if _is_model(member):
             if part in member.model_fields:
                 return member.model_fields[part].annotation
