@@ -172,8 +172,9 @@ def test_recommendations_are_ordered_by_points_to_gain() -> None:
     country = CountryFile.model_validate({"country": "MEX", "year": 2023, "rubric": "atd-core", "answers": answers})
     brief = build_brief(rubric, country, Scorer(rubric).score(country), 3, 10, lang="es")
     # Gains are in points of the total: under weighted-mean with five equal weights, a point in a
-    # 10-point category moves the total by 1/5 x 1/10 of its 44-point maximum, 0.88 points.
-    share = Fraction(22, 25)
+    # 10-point category moves the total by 1/5 x 1/10 of its 42-point maximum (rubric 2.0), 0.84 points.
+    assert Scorer(rubric).score(country).max == 42
+    share = Fraction(21, 25)
     assert [(r.id, r.gain) for r in brief.recommendations] == [
         ("time-limits.max-days", 5 * share),
         ("prohibition.law", 3 * share),
