@@ -10,6 +10,7 @@ from conftest import FIXTURE_PROJECT, run_cli
 
 def _project(tmp_path: Path, mex: str) -> Path:
     root = tmp_path / "p"
+    shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(FIXTURE_PROJECT / "rubrics", root / "rubrics")
     (root / "countries" / "2023").mkdir(parents=True)
     (root / "countries" / "2023" / "MEX.yaml").write_text(mex)
@@ -48,3 +49,30 @@ answers:
         "error[E207]",  # line 8: the URL with a space
     ]
     assert "limits.expert" in problems[1] and "law.bodies" not in problems[1]
+
+
+def _with_evidence(tmp_path: Path, evidence: str) -> list[str]:
+    root = _project(
+        tmp_path,
+        f"""country: MEX
+year: 2023
+rubric: test
+answers:
+  law.ban: {{value: full, evidence: [{evidence}]}}
+""",
+    )
+    return [p for p in _problems(root) if "error" in p]
+
+
+def test_evidence_needs_a_date_or_an_access_date(tmp_path: Path) -> None:
+    assert _with_evidence(tmp_path, "{title: Gazette, accessed: 2024-02-01}") == []
+    [missing] = _with_evidence(tmp_path, "{title: Gazette}")
+    assert missing == (
+        "MEX.yaml:5:37: error[E207]: evidence needs a 'date' (when the source was published or last updated) or, "
+        "when only that is unknown, an 'accessed' date (when you read it)"
+    )
+
+
+def test_a_source_dated_after_today_is_an_error(tmp_path: Path) -> None:
+    [future] = _with_evidence(tmp_path, "{title: Gazette, date: 2999-01}")
+    assert future == "MEX.yaml:5:60: error[E207]: 2999-01 is after today: a source cannot be dated in the future"

@@ -41,7 +41,7 @@ def describe(indicator: Indicator, answer: Answer | None, lang: str = "en") -> s
     return lookup("answer.score", lang).format(n=value, max=indicator.max)
 
 
-def evidence_key(evidence: list[Evidence]) -> frozenset[tuple[str, str | None, str]]:
+def evidence_key(evidence: list[Evidence]) -> frozenset[tuple[str, str | None, str | None]]:
     """What makes two evidence lists the same: the same sources (title, url, date), in any order.
 
     A source is known by its English title: translating a title does not make it another source.

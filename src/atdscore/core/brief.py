@@ -35,9 +35,10 @@ class Source:
 
     number: int
     title: str
-    date: str
+    date: str | None
     url: str | None
     publisher: str | None
+    accessed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class _Sources:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.numbers: dict[frozenset[tuple[str, str | None, str]], int] = {}
+        self.numbers: dict[frozenset[tuple[str, str | None, str | None]], int] = {}
         self.sources: list[Source] = []
 
     def cite(self, evidence: list[Evidence]) -> tuple[int, ...]:
@@ -211,6 +212,7 @@ class _Sources:
                         item.date,
                         item.url,
                         item.publisher,
+                        item.accessed,
                     )
                 )
             cited.append(self.numbers[key])

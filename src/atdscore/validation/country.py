@@ -259,8 +259,8 @@ def _check_answers(
                     key=True,
                 )
             )
-        elif evidence and max(e.year for e in evidence) < country.year - STALE_YEARS:
-            newest = max(e.year for e in evidence)
+        elif (dated := [e.year for e in evidence if e.year is not None]) and max(dated) < country.year - STALE_YEARS:
+            newest = max(dated)
             out.append(
                 doc.problem(
                     Code.STALE_EVIDENCE,

@@ -253,11 +253,28 @@ class Evidence(_Model):
     """A source: who published what, when, and where to read it (the title may come in several languages)."""
 
     title: Text
-    date: str
+    # When the source was published or last updated; `accessed` only when that is not known.
+    date: str | None = None
+    accessed: str | None = None
     url: str | None = None
     publisher: str | None = None
 
-    _date = field_validator("date", mode="before")(check_date)
+    @field_validator("date", "accessed", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        value = check_date(value)
+        if value > datetime.date.today().isoformat()[: len(value)]:
+            raise ValueError(f"{value} is after today: a source cannot be dated in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _dated(self) -> Evidence:
+        if self.date is None and self.accessed is None:
+            raise ValueError(
+                "evidence needs a 'date' (when the source was published or last updated) or, "
+                "when only that is unknown, an 'accessed' date (when you read it)"
+            )
+        return self
 
     @field_validator("url")
     @classmethod
@@ -267,8 +284,9 @@ class Evidence(_Model):
         return value
 
     @property
-    def year(self) -> int:
-        return int(self.date[:4])
+    def year(self) -> int | None:
+        """The year the source was published; None when only its access date is known."""
+        return int(self.date[:4]) if self.date else None
 
 
 class Status(StrEnum):
