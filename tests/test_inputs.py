@@ -76,3 +76,50 @@ def test_evidence_needs_a_date_or_an_access_date(tmp_path: Path) -> None:
 def test_a_source_dated_after_today_is_an_error(tmp_path: Path) -> None:
     [future] = _with_evidence(tmp_path, "{title: Gazette, date: 2999-01}")
     assert future == "MEX.yaml:5:60: error[E207]: 2999-01 is after today: a source cannot be dated in the future"
+
+
+def test_every_file_is_accounted_for(project: Path) -> None:
+    countries = project / "countries"
+    (countries / "2023" / "KEN.YAML").write_text("country: KEN\n")
+    (countries / "2023" / "KEN.yaml").mkdir()
+    (countries / "2023" / "BRA.yaml").symlink_to(project / "nowhere.yaml")
+    (countries / "2023" / ".gitkeep").write_text("")  # dot files are nobody's data
+    (countries / "KEN.yaml").write_text("country: KEN\n")
+    (countries / "drafts").mkdir()
+    (countries / "README.md").write_text("About our data.\n")
+    result = run_cli("check", str(project))
+    assert result.exit_code == 0  # warnings only
+    stray = sorted(line.split(str(project) + "/", 1)[1] for line in result.stdout.splitlines() if "[W430]" in line)
+    assert stray == [
+        "countries/2023/BRA.yaml: warning[W430]: 'BRA.yaml' is a link to something that does not exist, "
+        "not a country file; country files are read from countries/<year>/<ISO3>.yaml",
+        "countries/2023/KEN.YAML: warning[W430]: 'KEN.YAML' is not read (the extension must be .yaml, in lower "
+        "case); country files are read from countries/<year>/<ISO3>.yaml",
+        "countries/2023/KEN.yaml: warning[W430]: 'KEN.yaml' is a folder, not a country file; country files are "
+        "read from countries/<year>/<ISO3>.yaml",
+        "countries/KEN.yaml: warning[W430]: 'KEN.yaml' is outside any edition; move it to countries/<year>/KEN.yaml",
+        "countries/drafts: warning[W430]: 'drafts' is not an edition: editions are year folders such as 2023; "
+        "country files are read from countries/<year>/<ISO3>.yaml",
+    ]
+    assert run_cli("check", str(project), "--strict").exit_code == 1
+
+
+def test_two_files_for_one_rubric_are_an_error_naming_both(project: Path) -> None:
+    rubrics = project / "rubrics"
+    (rubrics / "test.yml").write_text((rubrics / "test.yaml").read_text())
+    result = run_cli("check", str(project))
+    assert result.exit_code == 1
+    assert "test.yaml and test.yml are both rubric 'test'" in result.stdout
+    (rubrics / "test.yml").unlink()
+    (rubrics / "test@2.1.yaml").write_text((rubrics / "test.yaml").read_text())
+    result = run_cli("check", str(project))
+    assert result.exit_code == 1
+    assert "error[E431]: test@2.1.yaml and test.yaml both claim test 2.1" in result.stdout
+
+
+def test_strict_check_of_a_project_without_country_files_fails(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE_PROJECT / "rubrics", tmp_path / "rubrics")
+    (tmp_path / "countries").mkdir()
+    assert run_cli("check", str(tmp_path)).exit_code == 0
+    strict = run_cli("check", str(tmp_path), "--strict")
+    assert strict.exit_code == 1 and "error[E432]: no country files" in strict.stdout

@@ -60,7 +60,7 @@ def check(
     """
     from atdscore.render.problems import check_summary, render_check
     from atdscore.validation.names import load_names
-    from atdscore.validation.project import discover_editions, load_edition
+    from atdscore.validation.project import discover_editions, inventory_problems, load_edition
 
     layout = project_layout(project)
     editions = discover_editions(layout.countries)
@@ -76,7 +76,12 @@ def check(
     for info in editions.values():
         files += len(info.files)
         problems += load_edition(info, rubrics, strict=strict).problems
-    problems = rubrics.problems + load_names(layout.countries).problems + problems
+    problems = (
+        inventory_problems(layout, rubrics, strict=strict)
+        + rubrics.problems
+        + load_names(layout.countries).problems
+        + problems
+    )
     summary = check_summary(problems, files, len(editions), len(rubrics.files))
     show(render_check(problems, summary, format, __version__), output)
     errors = sum(1 for p in problems if p.is_error)

@@ -74,3 +74,92 @@ def list_rubrics(rubrics: Path) -> list[str]:
         return sorted(p.stem for p in rubrics.iterdir() if p.suffix in (".yaml", ".yml"))
     except OSError:
         return []
+
+
+# Files a project may hold besides rubrics and country files; dot files (.gitkeep, .DS_Store) are ignored.
+COUNTRIES_EXTRAS = frozenset({"README.md", "names.yaml", "LICENSE", "LICENSE.md"})
+RUBRICS_EXTRAS = frozenset({"README.md"})
+_YAML = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Stray:
+    """A file or folder the tool does not read, and what it expected there instead."""
+
+    path: Path
+    message: str
+    hint: str
+    # Two files claiming one rubric is an error: which one counts would be a guess.
+    error: bool = False
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _kind(path: Path) -> str | None:
+    """Why `path` cannot be read as a file: a broken link or a folder; None for a regular file."""
+    if path.is_symlink() and not path.exists():
+        return "a link to something that does not exist"
+    if path.is_dir():
+        return "a folder"
+    return None
+
+
+def inventory(layout: Layout) -> list[Stray]:
+    """Everything under `countries/` and `rubrics/` that is not read as a rubric, an edition or a country file.
+
+    Expected: `countries/<year>/<ISO3>.yaml` and `edition.yaml`, `countries/{README.md, names.yaml, LICENSE}`,
+    `rubrics/<id>.yaml` and `rubrics/<id>@<version>.yaml`. Anything else is silently ignored today, so a
+    mistyped name (`KEN.YAML`, `countries/KEN.yaml`, `countries/drafts/`) would drop data without a word.
+    """
+    strays: list[Stray] = []
+    country_hint = "country files are read from countries/<year>/<ISO3>.yaml"
+    for entry in _entries(layout.countries):
+        if _YEAR_DIR.match(entry.name) and entry.is_dir():
+            for item in _entries(entry):
+                kind = _kind(item)
+                if kind is not None:
+                    strays.append(Stray(item, f"'{item.name}' is {kind}, not a country file", country_hint))
+                elif item.suffix not in _YAML:
+                    extension = " (the extension must be .yaml, in lower case)" if item.suffix.lower() in _YAML else ""
+                    strays.append(Stray(item, f"'{item.name}' is not read{extension}", country_hint))
+        elif entry.name in COUNTRIES_EXTRAS and entry.is_file():
+            continue
+        elif entry.is_dir() and not (entry.is_symlink() and not entry.exists()):
+            strays.append(
+                Stray(entry, f"'{entry.name}' is not an edition: editions are year folders such as 2023", country_hint)
+            )
+        elif entry.suffix in _YAML and _kind(entry) is None:
+            strays.append(
+                Stray(entry, f"'{entry.name}' is outside any edition", f"move it to countries/<year>/{entry.name}")
+            )
+        else:
+            kind = _kind(entry) or "not a file atdscore reads"
+            strays.append(Stray(entry, f"'{entry.name}' is {kind}", country_hint))
+    for entry in _entries(layout.rubrics):
+        if entry.name in RUBRICS_EXTRAS and entry.is_file():
+            continue
+        kind = _kind(entry)
+        if kind is not None or entry.suffix not in _YAML:
+            strays.append(
+                Stray(
+                    entry,
+                    f"'{entry.name}' is {kind or 'not read'}",
+                    "rubrics are read from rubrics/<id>.yaml, earlier versions from rubrics/<id>@<version>.yaml",
+                )
+            )
+    by_stem: dict[str, list[Path]] = {}
+    for entry in _entries(layout.rubrics):
+        if entry.suffix in _YAML and entry.is_file():
+            by_stem.setdefault(entry.stem, []).append(entry)
+    for stem, paths in sorted(by_stem.items()):
+        if len(paths) > 1:
+            names = " and ".join(p.name for p in paths)
+            strays.append(
+                Stray(paths[-1], f"{names} are both rubric '{stem}'", "keep one: only the .yaml file is read", True)
+            )
+    return strays

@@ -6,7 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from atdscore.files.discover import EDITION_FILE, edition_files, find_editions, list_rubrics, rubric_path
+from atdscore.files.discover import (
+    EDITION_FILE,
+    Layout,
+    edition_files,
+    find_editions,
+    inventory,
+    list_rubrics,
+    rubric_path,
+)
 from atdscore.files.load import (
     MAX_COUNTRY_BYTES,
     MAX_RUBRIC_BYTES,
@@ -275,3 +283,36 @@ def load_edition(info: EditionInfo, rubrics: RubricSet, *, strict: bool = False)
         edition.rubric, edition.rubric_sha256 = rubrics.get(rubric_id, version)
     edition.countries.sort(key=lambda c: c.country)
     return edition
+
+
+def inventory_problems(layout: Layout, rubrics: RubricSet, *, strict: bool = False) -> list[Problem]:
+    """Files the tool does not read (a warning, an error with --strict) and two files for one rubric version.
+
+    With --strict, a project without any country file is an error too.
+    """
+    problems = []
+    for stray in inventory(layout):
+        severity = Severity.ERROR if stray.error or strict else Severity.WARNING
+        code = Code.DUPLICATE_RUBRIC if stray.error else Code.UNEXPECTED_FILE
+        problems.append(Problem(display_path(stray.path), None, None, severity, code, stray.message, stray.hint))
+    # rubrics/<id>@<v>.yaml keeps version v; a current file that is also version v claims it twice.
+    for (rubric_id, version), (rubric, _) in sorted(rubrics.loaded.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        kept = rubric_path(layout.rubrics, rubric_id, version) if version else None
+        current, _ = rubrics.get(rubric_id)
+        if kept is not None and rubric is not None and current is not None and current.version == version:
+            path = rubric_path(layout.rubrics, rubric_id)
+            problems.append(
+                Problem(
+                    display_path(kept), None, None, Severity.ERROR, Code.DUPLICATE_RUBRIC,
+                    f"{kept.name} and {path.name if path else rubric_id} both claim {rubric_id} {version}",
+                    f"keep the published version as {kept.name} and give the current file a new 'version'",
+                )
+            )  # fmt: skip
+    if strict and not find_editions(layout.countries):
+        problems.append(
+            Problem(
+                display_path(layout.countries), None, None, Severity.ERROR, Code.NO_COUNTRY_FILES,
+                "no country files", "country files go in countries/<year>/<ISO3>.yaml",
+            )
+        )  # fmt: skip
+    return problems
