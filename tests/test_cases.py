@@ -81,7 +81,7 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "number-not-a-number.yaml": [
-        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got text; write .inf for 'no limit'",
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got the text '36 hours'; write the number, or .inf for 'no limit'",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "python-tag.yaml": [
@@ -166,6 +166,51 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "year-mismatch.yaml": [
         "countries/2023/MEX.yaml:2:7: error[E403]: year 2022 does not match the folder '2023'; move the file to countries/2022/ or fix the year",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "evidence-in-the-future.yaml": [
+        "countries/2023/MEX.yaml:7:62: error[E207]: 2999-02 is after today: a source cannot be dated in the future",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "evidence-undated.yaml": [
+        "countries/2023/MEX.yaml:7:39: error[E207]: evidence needs a 'date' (when the source was published or last updated) or, when only that is unknown, an 'accessed' date (when you read it)",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "number-nan.yaml": [
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got .nan (not a number); write the number, or .inf for 'no limit'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "number-negative-infinity.yaml": [
+        "countries/2023/MEX.yaml:7:24: error[E414]: -.inf is not a limit for limits.days; write .inf for 'no limit'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "number-quoted.yaml": [
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got the text '30'; remove the quotes around it",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "number-yes.yaml": [
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got true/false; write the number, or .inf for 'no limit'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "rubric/weight-infinite.yaml": [
+        "rubrics/test.yaml:15:13: error[E207]: expected a finite number, got .inf",
+    ],
+    "rubric/weight-nan.yaml": [
+        "rubrics/test.yaml:15:13: error[E207]: expected a finite number, got .nan",
+    ],
+    "rubric/weight-too-many-digits.yaml": [
+        "rubrics/test.yaml:15:13: error[E206]: weight 1234567890 has too many digits; numbers in a rubric have at most 8 digits before the decimal point and 4 after it",
+    ],
+    "url-capitals.yaml": [
+        "countries/2023/MEX.yaml:7:73: error[E207]: write the start of the web address in lower case: http:// or https://",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "url-space.yaml": [
+        "countries/2023/MEX.yaml:7:73: error[E207]: a web address cannot contain spaces; write a space inside it as %20",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "value-null.yaml": [
+        "countries/2023/MEX.yaml:7:16: error[E207]: an answer needs a 'value' or a 'status' (unknown or not-applicable); its 'value' is empty",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
 }

@@ -123,3 +123,34 @@ def test_strict_check_of_a_project_without_country_files_fails(tmp_path: Path) -
     assert run_cli("check", str(tmp_path)).exit_code == 0
     strict = run_cli("check", str(tmp_path), "--strict")
     assert strict.exit_code == 1 and "error[E432]: no country files" in strict.stdout
+
+
+def test_a_web_address_ending_in_punctuation_is_flagged(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        """country: MEX
+year: 2023
+rubric: test
+sources:
+  gdp: {title: GDP, date: 2023, url: "https://example.org/libya."}
+answers:
+  law.ban: {value: full, evidence: [gdp, {title: Report, date: 2023, url: "https://example.org/italy---bri..."}]}
+""",
+    )
+    flagged = [p for p in _problems(root) if "W433" in p]
+    assert flagged == [
+        "MEX.yaml:5:38: warning[W433]: the web address ends in '.'; "
+        "copy the whole address from the browser, without the punctuation around it",
+        "MEX.yaml:7:75: warning[W433]: the web address is cut off; "
+        "copy the whole address from the browser, without the punctuation around it",
+    ]
+
+
+def test_diff_with_both_sides_and_a_base_says_so(project: Path) -> None:
+    result = run_cli("diff", "--base", "HEAD", "2022", "2023", "-C", str(project))
+    assert result.exit_code == 2 and "give two sides or --base REV, not both" in result.stderr
+
+
+def test_a_rubric_path_that_is_not_a_file(project: Path) -> None:
+    result = run_cli("rank", str(project), "--rubric", "/dev/null")
+    assert result.exit_code == 2 and "'/dev/null' is not a regular file" in result.stderr

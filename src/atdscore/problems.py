@@ -76,6 +76,7 @@ class Code(StrEnum):
     UNEXPECTED_FILE = "W430"
     DUPLICATE_RUBRIC = "E431"
     NO_COUNTRY_FILES = "E432"
+    SUSPICIOUS_URL = "W433"
     UNTRANSLATED_NOTES = "W420"
     # Templates
     TEMPLATE = "E601"

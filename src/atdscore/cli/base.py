@@ -151,8 +151,10 @@ def project_names(layout: Layout) -> ProjectNames:
 def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
     from atdscore.validation.project import RubricSet
 
-    if rubric is not None and not rubric.is_file():
+    if rubric is not None and not rubric.exists():
         usage_error(f"rubric file '{rubric}' does not exist")
+    if rubric is not None and not rubric.is_file():
+        usage_error(f"'{rubric}' is not a regular file", "give the path of a rubric's YAML file")
     return RubricSet(layout.rubrics, rubric)
 
 

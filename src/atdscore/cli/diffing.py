@@ -198,6 +198,10 @@ def diff(
             comparisons = _base_comparisons(layout, base, int(old) if old else year, stack)
         elif old is not None and new is not None and base is None:
             comparisons = [compare(_load_side(*_side(old, layout, stack)), _load_side(*_side(new, layout, stack)))]
+        elif base is not None:
+            usage_error(
+                "give two sides or --base REV, not both", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
+            )
         else:
             usage_error(
                 "give two sides, or --base REV", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"

@@ -164,7 +164,7 @@ def _check_rules(
     if rubric is None:
         # The rubric's own errors are reported once, with the rubric; the answers cannot be checked.
         return problems
-    problems += _check_sources(doc, country, left_out.sources)
+    problems += _check_sources(doc, country, left_out.sources) + _suspicious_urls(doc, country)
     problems += _check_answers(doc, country, rubric, strict, left_out)
     problems += _untranslated_notes(doc, country)
     return problems
@@ -187,6 +187,29 @@ def _untranslated_notes(doc: Document, country: CountryFile) -> list[Problem]:
                     f"{n} note{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no {language} text"
                     " (the first is here)",
                     f"{language} briefs show {'them' if n > 1 else 'it'} in English; write notes as {{en: ..., {lang}: ...}}",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _suspicious_urls(doc: Document, country: CountryFile) -> list[Problem]:
+    """Web addresses ending in punctuation or '...': most often a sentence's full stop, or a cut-off address."""
+    located: list[tuple[Loc, str]] = [(("sources", sid, "url"), e.url) for sid, e in country.sources.items() if e.url]
+    for key, answer in country.answers.items():
+        for i, item in enumerate(answer.evidence):
+            if not isinstance(item, str) and item.url:
+                located.append((("answers", key, "evidence", i, "url"), item.url))
+    out = []
+    for loc, url in located:
+        if url.endswith((".", ",", ";", "…")):
+            what = "is cut off" if url.endswith(("...", "…")) else f"ends in '{url[-1]}'"
+            out.append(
+                doc.problem(
+                    Code.SUSPICIOUS_URL,
+                    loc,
+                    f"the web address {what}",
+                    "copy the whole address from the browser, without the punctuation around it",
                     severity=Severity.WARNING,
                 )
             )
@@ -291,7 +314,38 @@ def _check_answers(
     return out
 
 
+def _number_problem(doc: Document, at: Loc, key: str, value: Any) -> Problem | None:
+    """What is wrong with a value given to a number indicator, in words that say how to write it."""
+    if isinstance(value, bool):
+        message = f"expected a number for {key}, got true/false"
+        return doc.problem(Code.WRONG_ANSWER_KIND, at, message, "write the number, or .inf for 'no limit'")
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            float(text.replace("_", ""))
+            numeric = bool(text)
+        except ValueError:
+            numeric = False
+        if numeric:
+            message = f"expected a number for {key}, got the text '{value}'"
+            return doc.problem(Code.WRONG_ANSWER_KIND, at, message, "remove the quotes around it")
+        message = f"expected a number for {key}, got the text '{value}'"
+        return doc.problem(Code.WRONG_ANSWER_KIND, at, message, "write the number, or .inf for 'no limit'")
+    if isinstance(value, float) and math.isnan(value):
+        message = f"expected a number for {key}, got .nan (not a number)"
+        return doc.problem(Code.WRONG_ANSWER_KIND, at, message, "write the number, or .inf for 'no limit'")
+    if isinstance(value, float) and value == -math.inf:
+        message = f"-.inf is not a limit for {key}"
+        return doc.problem(Code.OUT_OF_RANGE, at, message, "write .inf for 'no limit'")
+    if not isinstance(value, int | float):
+        message = f"expected a number for {key}, got {describe_value(value)}"
+        return doc.problem(Code.WRONG_ANSWER_KIND, at, message, "write the number, or .inf for 'no limit'")
+    return None
+
+
 def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -> list[Problem]:
+    if isinstance(ind, NumberIndicator) and (problem := _number_problem(doc, at, key, value)) is not None:
+        return [problem]
     if isinstance(value, bool):
         return [
             doc.problem(
@@ -348,17 +402,6 @@ def _check_value(doc: Document, at: Loc, key: str, ind: Indicator, value: Any) -
             out.append(doc.problem(Code.DUPLICATE_ITEM, at, f"item '{dup}' is listed twice for {key}"))
         return out
     if isinstance(ind, NumberIndicator):
-        if not isinstance(value, int | float) or (
-            isinstance(value, float) and (math.isnan(value) or value == -math.inf)
-        ):
-            return [
-                doc.problem(
-                    Code.WRONG_ANSWER_KIND,
-                    at,
-                    f"expected a number for {key}, got {describe_value(value)}",
-                    "write .inf for 'no limit'",
-                )
-            ]
         if value != math.inf and abs(value) > MAX_NUMBER:
             return [doc.problem(Code.OUT_OF_RANGE, at, f"{value} is too large for {key}", "write .inf for 'no limit'")]
         exact = Decimal(str(value)) if value != math.inf else None

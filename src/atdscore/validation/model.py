@@ -102,6 +102,8 @@ def _points(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("expected a number, not true/false")
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"expected a finite number, got {'.nan' if value != value else repr(value).replace('inf', '.inf')}")
         return Decimal(repr(value))
     return value
 
@@ -279,9 +281,15 @@ class Evidence(_Model):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
-        if value is not None and not _URL.match(value):
-            raise ValueError("expected a web address starting with http:// or https://")
-        return value
+        if value is None or _URL.match(value):
+            return value
+        if any(c.isspace() for c in value.strip()):
+            raise ValueError("a web address cannot contain spaces; write a space inside it as %20")
+        if _URL.match(value.strip()):
+            raise ValueError("remove the spaces before or after the web address")
+        if _URL.match(value[:8].lower() + value[8:]):
+            raise ValueError("write the start of the web address in lower case: http:// or https://")
+        raise ValueError("expected a web address starting with http:// or https://")
 
     @property
     def year(self) -> int | None:
@@ -319,8 +327,11 @@ class Answer(_Model):
     @model_validator(mode="after")
     def _value_or_status(self) -> Answer:
         has_value = "value" in self.model_fields_set and self.value is not None
-        if has_value == (self.status is not None):
+        if has_value and self.status is not None:
             raise ValueError("an answer needs either a 'value' or a 'status' (unknown or not-applicable), not both")
+        if not has_value and self.status is None:
+            empty = "its 'value' is empty" if "value" in self.model_fields_set else "it has neither"
+            raise ValueError(f"an answer needs a 'value' or a 'status' (unknown or not-applicable); {empty}")
         if self.status is not None and self.evidence:
             raise ValueError("an answer with a status has no evidence; give a value or drop the evidence")
         return self

@@ -131,8 +131,8 @@ def _reword(error: Any, model: type[BaseModel]) -> tuple[Code, Loc, str, str | N
         return (
             Code.TOO_MANY_DIGITS,
             loc,
-            f"{value} has too many digits",
-            "points have at most 12 digits, 4 of them after the point",
+            f"{name} {value} has too many digits" if isinstance(name, str) else f"{value} has too many digits",
+            "numbers in a rubric have at most 8 digits before the decimal point and 4 after it",
             False,
         )
     if kind == "string_too_short":

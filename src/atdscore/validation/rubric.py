@@ -9,6 +9,7 @@ from typing import Any
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean
+from atdscore.text.strings import STRINGS
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
@@ -123,7 +124,8 @@ def _texts(value: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
 def _missing_translations(doc: Document) -> list[Problem]:
     """One warning per language that some texts have and others lack (English stands in for them)."""
     texts = _texts(doc.data)
-    languages = sorted({lang for _, text in texts if isinstance(text, dict) for lang in text} - {"en"})
+    # Only the languages outputs are written in: a text's other languages are kept, never shown.
+    languages = sorted({lang for _, text in texts if isinstance(text, dict) for lang in text} & set(STRINGS) - {"en"})
     out = []
     for lang in languages:
         missing = [loc for loc, text in texts if not isinstance(text, dict) or lang not in text]
