@@ -100,5 +100,5 @@ def test_every_answer_is_backed_or_honestly_unknown(country: CountryFile) -> Non
         assert evidence, f"{key}: a non-unknown answer cites evidence"
         assert answer.note, f"{key}: an answer explains itself in a note"
         for item in evidence:
-            assert text_in(item.title, "en").strip() and item.date, key
+            assert text_in(item.title, "en").strip() and (item.date or item.accessed), key
             assert item.url is None or URL.match(item.url), f"{key}: malformed URL {item.url}"
