@@ -189,7 +189,7 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "number-yes.yaml": [
-        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got true/false; write the number, or .inf for 'no limit'",
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got the text 'yes'; write the number, or .inf for 'no limit'",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/weight-infinite.yaml": [
@@ -211,6 +211,14 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "value-null.yaml": [
         "countries/2023/MEX.yaml:7:16: error[E207]: an answer needs a 'value' or a 'status' (unknown or not-applicable); its 'value' is empty",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "number-sexagesimal.yaml": [
+        "countries/2023/MEX.yaml:7:24: error[E411]: expected a number for limits.days, got the text '1:30'; write the number, or .inf for 'no limit'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "option-no.yaml": [
+        "countries/2023/MEX.yaml:9:30: error[E412]: unknown option 'no' for practice.detained; expected one of 'reported', 'not-reported'",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
 }

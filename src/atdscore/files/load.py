@@ -9,7 +9,6 @@ aliases (which is how "billion laughs" bombs grow) and duplicate keys.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import os
 import pickle
@@ -18,18 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from atdscore.files.yaml_core import Loader as _Loader
+from atdscore.files.yaml_core import core_value as _core_value
 from atdscore.problems import Code, Problem, Severity
-
-try:
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; this is a slow but correct fallback
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-
-_Loader = _BaseLoader
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -40,8 +32,7 @@ MAX_RUBRIC_BYTES = 1024 * 1024
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
-_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_CONSTRUCTOR = SafeConstructor()
+_SCALAR_TAGS = {_TAG + t for t in ("int", "float", "bool", "null")}
 
 
 @dataclass
@@ -137,9 +128,14 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, int
 
 def _first_alias(text: str) -> Pos:
     """Position of the first alias (*name) in a file, found again only when one must be reported."""
-    for token in yaml.scan(text, Loader=_Loader):
-        if isinstance(token, yaml.AliasToken):
-            return (token.start_mark.line + 1, token.start_mark.column + 1)
+    loader = _Loader(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.AliasToken):
+                return (token.start_mark.line + 1, token.start_mark.column + 1)
+    finally:
+        loader.dispose()
     return (1, 1)  # pragma: no cover - only called once an alias was met
 
 
@@ -166,6 +162,8 @@ class _Builder:
         self.values: dict[Loc, Pos] = {}
         self.keys: dict[Loc, Pos] = {}
         self.seen: set[int] = set()
+        # With positions, every duplicate key is collected (the first value stays), so one run reports all.
+        self.duplicates: list[_Refused] = []
 
     def build(self, node: Node, loc: Loc) -> Any:
         if self.record:
@@ -207,12 +205,9 @@ class _Builder:
                 )
             raise _Refused(Code.TAG, _pos(node), f"YAML tag '{_short_tag(tag)}' is not allowed", _NO_TAGS)
         try:
-            value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-        except (ValueError, yaml.YAMLError) as err:
+            return _core_value(tag, node.value)
+        except ValueError as err:  # an explicit tag on text it does not fit: '!!int thirty'
             raise _Refused(Code.BAD_SCALAR, _pos(node), f"cannot read {node.value!r}: {err}") from None
-        if isinstance(value, datetime.date):  # dates and date-times alike
-            return value.isoformat()
-        return value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -224,12 +219,16 @@ class _Builder:
             key = _plain_key(self._scalar(key_node), key_node)
             if key in out:
                 first = self.keys.get((*loc, key), (0, 0))
-                raise _Refused(
+                duplicate = _Refused(
                     Code.DUPLICATE_KEY,
                     _pos(key_node),
                     f"duplicate key '{key}'",
                     f"it is already set at line {first[0]}; keep one",
                 )
+                if not self.record:
+                    raise duplicate
+                self.duplicates.append(duplicate)
+                continue
             if self.record:
                 self.keys[(*loc, key)] = _pos(key_node)
                 out[key] = self.build(value_node, (*loc, key))
@@ -305,6 +304,10 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
         return fail(refused.code, pos[0], pos[1], refused.message, refused.hint)
     except RecursionError:
         return fail(Code.SYNTAX, 1, 1, "file is nested too deeply to be an atdscore file")
+    if builder.duplicates:
+        return None, [
+            Problem(display, d.pos[0], d.pos[1], Severity.ERROR, d.code, d.message, d.hint) for d in builder.duplicates
+        ]
     doc = Document(path or Path(display), display, value, text, digest)
     doc._values, doc._keys = builder.values, builder.keys
     return doc, []
@@ -313,7 +316,8 @@ def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Doc
 def _compose(text: str) -> Node | None:
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        node: Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 
