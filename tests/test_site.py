@@ -472,3 +472,26 @@ def test_map_data_is_small_and_has_small_states() -> None:
     assert "marker" not in countries["MEX"]
     shipped = [p.stem for p in (REPO / "countries").glob("*/*.yaml")]
     assert all(worldmap.has_shape(code) for code in shipped)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ x.__class__ }}",
+        "{{ x.__class__.__mro__ }}",
+        "{{ f.__globals__ }}",
+        "{{ items.append(1) }}",
+        "{{ d.clear() }}",
+    ],
+)
+def test_site_templates_run_in_the_immutable_sandbox(template: str) -> None:
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from atdscore.render.site.environment import make_environment
+
+    env = make_environment()
+    with pytest.raises((SecurityError, UndefinedError)):
+        env.from_string(template).render(x="", f=len, items=[1], d={"a": 1}, lang="en")
+    # The verdicts are remembered per type and attribute: asking twice gives the same refusal.
+    with pytest.raises((SecurityError, UndefinedError)):
+        env.from_string(template).render(x="", f=len, items=[1], d={"a": 1}, lang="en")

@@ -12,7 +12,16 @@ from typing import Any
 
 from atdscore.core.brief import Brief, Previous, TrendPoint, build_brief
 from atdscore.render.site.charts import Point, history_svg
-from atdscore.render.site.common import band_of, band_styles, common_context, country_path, indicator_path, pct, t
+from atdscore.render.site.common import (
+    band_of,
+    band_styles,
+    common_context,
+    country_path,
+    edition_path,
+    indicator_path,
+    pct,
+    t,
+)
 from atdscore.render.site.model import Site, SiteEdition
 
 # The 14-digit timestamp in a Wayback Machine address: web.archive.org/web/20230115093000/https://...
@@ -87,6 +96,7 @@ def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page
         chart=chart,
         indicator_href={line.id: href(indicator_path(lang, line.id)) for line in brief.indicators},
         version_dates={s.number: archive_date(s.archived, s.date) for s in brief.sources},
-        ranking=href(f"{lang}/index.html" if edition.year == site.latest.year else f"{lang}/{edition.year}/index.html"),
+        # The edition's own ranking page, whose address stays the same when a later edition is published.
+        ranking=href(edition_path(lang, edition.year)),
     )
     return context

@@ -76,10 +76,31 @@ def _autoescape(name: str | None) -> bool:
     return name is not None and ".html" in name
 
 
+class SiteEnvironment(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, remembering its verdict per type and attribute.
+
+    The sandbox's checks depend only on the type of the object and the attribute's name (is it
+    internal, such as `__class__` or a function's `__globals__`; would it change a list, dict or set?),
+    so the same verdict is reused for the tens of thousands of lookups a site makes.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """The sandbox's own answer, once per type of object and attribute."""
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 @functools.cache
-def make_environment() -> ImmutableSandboxedEnvironment:
+def make_environment() -> SiteEnvironment:
     """The environment of every page (built once)."""
-    env = ImmutableSandboxedEnvironment(
+    env = SiteEnvironment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
