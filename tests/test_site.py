@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from atdscore import __version__
 from atdscore.files.tree import MARKER, NotOurs, write_tree
 from atdscore.render.site import Site, build_site, palette, scored_edition, worldmap
 from atdscore.validation.model import CountryFile, Rubric
@@ -495,3 +496,49 @@ def test_site_templates_run_in_the_immutable_sandbox(template: str) -> None:
     # The verdicts are remembered per type and attribute: asking twice gives the same refusal.
     with pytest.raises((SecurityError, UndefinedError)):
         env.from_string(template).render(x="", f=len, items=[1], d={"a": 1}, lang="en")
+
+
+def test_rendering_in_forked_workers_gives_the_same_bytes(shipped_site: Path) -> None:
+    """The CLI renders the shipped data's 160-odd pages in workers; one process gives the same files."""
+    from atdscore.files.load import find_editions, find_layout
+    from atdscore.files.revision import git_commit
+    from atdscore.validation.project import RubricSet, load_edition
+
+    layout = find_layout(REPO)
+    rubrics = RubricSet(layout.rubrics)
+    editions = []
+    for year, files in sorted(find_editions(layout.countries).items()):
+        e = load_edition(year, files, rubrics)
+        assert e.rubric is not None and e.rubric_sha256 is not None
+        editions.append(scored_edition(year, e.rubric, e.rubric_sha256, e.countries))
+    site = Site(
+        tuple(editions),
+        ("en", "es"),
+        __version__,
+        commit=git_commit(layout.countries),
+        licence=(layout.countries / "LICENSE").read_text(encoding="utf-8"),
+    )
+    built = build_site(site)
+    assert len(built) >= 100  # enough for the CLI to use workers
+    assert {**built, MARKER: (shipped_site / MARKER).read_bytes()} == tree(shipped_site)
+
+
+def test_a_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from atdscore.cli import site as site_command
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setenv("COLUMNS", "80")
+    with site_command._progress(3) as advance:
+        for _ in range(3):
+            advance(1)
+    assert "Building the site" in terminal.getvalue()
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with site_command._progress(3) as advance:
+        advance(3)  # not a terminal: nothing shown, nothing fails

@@ -44,7 +44,8 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def browser(site: Path) -> Iterator[Browser]:
+    """Chromium, launched once the site is built (the build may fork; better before Playwright's threads)."""
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
