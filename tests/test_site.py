@@ -337,14 +337,14 @@ def test_country_pages_link_languages_and_editions(site_dir: Path) -> None:
 
 
 def test_every_page_of_a_site_with_a_draft_says_so(project: Path) -> None:
-    from atdscore.files.load import find_editions, find_layout
-    from atdscore.validation.project import RubricSet, load_edition
+    from atdscore.files.discover import find_layout
+    from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
     layout = find_layout(project)
     rubrics = RubricSet(layout.rubrics)
     editions = []
-    for year, files in sorted(find_editions(layout.countries).items()):
-        e = load_edition(year, files, rubrics)
+    for year, info in sorted(discover_editions(layout.countries).items()):
+        e = load_edition(info, rubrics)
         assert e.rubric is not None and e.rubric_sha256 is not None
         editions.append(scored_edition(year, e.rubric, e.rubric_sha256, e.countries, draft=year == 2023))
     built = build_site(Site(tuple(editions), ("en", "es"), "test"))
@@ -471,7 +471,7 @@ def test_map_data_is_small_and_has_small_states() -> None:
     for code in ("SGP", "MLT", "BHR"):
         assert code in countries and "marker" in countries[code], code
     assert "marker" not in countries["MEX"]
-    shipped = [p.stem for p in (REPO / "countries").glob("*/*.yaml")]
+    shipped = [p.stem for p in (REPO / "countries").glob("*/*.yaml") if p.stem.isupper()]
     assert all(worldmap.has_shape(code) for code in shipped)
 
 
@@ -500,15 +500,17 @@ def test_site_templates_run_in_the_immutable_sandbox(template: str) -> None:
 
 def test_rendering_in_forked_workers_gives_the_same_bytes(shipped_site: Path) -> None:
     """The CLI renders the shipped data's 160-odd pages in workers; one process gives the same files."""
-    from atdscore.files.load import find_editions, find_layout
-    from atdscore.files.revision import git_commit
-    from atdscore.validation.project import RubricSet, load_edition
+    from atdscore.files.discover import find_layout
+    from atdscore.files.revision import data_dirty, git_commit
+    from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
     layout = find_layout(REPO)
     rubrics = RubricSet(layout.rubrics)
     editions = []
-    for year, files in sorted(find_editions(layout.countries).items()):
-        e = load_edition(year, files, rubrics)
+    for year, info in sorted(discover_editions(layout.countries).items()):
+        if info.is_draft:
+            continue
+        e = load_edition(info, rubrics)
         assert e.rubric is not None and e.rubric_sha256 is not None
         editions.append(scored_edition(year, e.rubric, e.rubric_sha256, e.countries))
     site = Site(
@@ -517,6 +519,7 @@ def test_rendering_in_forked_workers_gives_the_same_bytes(shipped_site: Path) ->
         __version__,
         commit=git_commit(layout.countries),
         licence=(layout.countries / "LICENSE").read_text(encoding="utf-8"),
+        dirty=data_dirty(layout.root, ["rubrics", "countries"]),
     )
     built = build_site(site)
     assert len(built) >= 100  # enough for the CLI to use workers
@@ -542,3 +545,39 @@ def test_a_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stderr", io.StringIO())
     with site_command._progress(3) as advance:
         advance(3)  # not a terminal: nothing shown, nothing fails
+
+
+def test_drafts_are_built_only_when_named(project: Path, tmp_path: Path) -> None:
+    write_files(project, {"countries/2023/edition.yaml": "status: draft\n"})
+    out = tmp_path / "published"
+    result = run_cli("site", str(project), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    files = set(tree(out))
+    assert "en/2022/MEX.html" in files and not any("2023" in f for f in files)
+    assert "DRAFT" not in (out / "en" / "index.html").read_text()
+
+    out = tmp_path / "with-draft"
+    result = run_cli("site", str(project), "-o", str(out), "--year", "2022", "--year", "2023")
+    assert result.exit_code == 0, result.stderr
+    for name, page in pages(out):
+        assert "DRAFT" in page.text or "BORRADOR" in page.text, name
+    assert "<title>DRAFT: Mexico: country brief 2023</title>" in (out / "en/2023/MEX.html").read_text()
+    assert "<title>Mexico: country brief 2022</title>" in (out / "en/2022/MEX.html").read_text()
+    expected = run_cli("rank", str(project), "--year", "2023", "--intervals", "-f", "json").stdout
+    assert json.loads(expected)["status"] == "draft"
+    assert (out / "data" / "ranking-2023.json").read_text() == expected
+
+
+def test_project_names_and_untranslated_notes(project: Path, tmp_path: Path) -> None:
+    write_files(project, {"countries/names.yaml": "MEX: {en: United Mexican States}\n"})
+    mex = project / "countries" / "2023" / "MEX.yaml"
+    mex.write_text(re.sub(r"note: \{en: (\"[^\"]*\"), es: [^}]*\}", r"note: \1", mex.read_text(), count=1))
+    out = tmp_path / "site"
+    assert run_cli("site", str(project), "-o", str(out)).exit_code == 0
+    assert "United Mexican States: country brief 2023" in (out / "en/2023/MEX.html").read_text()
+    assert "<title>United Mexican States: " in (out / "en/index.html").read_text()
+    spanish = (out / "es/2023/MEX.html").read_text()
+    assert "México: ficha de país 2023" in spanish  # the override gives English only
+    assert '<p class="note" lang="en">A full ban | in force since 2021.</p>' in spanish
+    assert '<p class="note">A full ban | in force since 2021.</p>' in (out / "en/2023/MEX.html").read_text()
+    assert "1 nota de esta ficha aún no está traducida" in spanish

@@ -14,15 +14,9 @@ from atdscore import __version__
 from atdscore.cli.base import EXIT_OK, Lang, ProjectArg, RubricOpt, app, make_console, project_layout, usage_error
 
 if TYPE_CHECKING:
-    from atdscore.files.load import Layout
     from atdscore.render.site import Page
 
 LICENCE = "LICENSE"  # the data's licence, in the countries/ folder
-
-
-def _is_draft(layout: Layout, year: int) -> bool:
-    """Whether an edition is a draft. Every edition is published until editions can say otherwise (issue 12)."""
-    return False
 
 
 @contextmanager
@@ -126,35 +120,37 @@ def site(
     """
     import time
 
-    from atdscore.cli.base import load_valid_edition, rubric_set
-    from atdscore.files.load import find_editions
-    from atdscore.files.revision import git_commit
+    from atdscore.cli.base import load_valid_edition, project_names, rubric_set
+    from atdscore.files.revision import data_dirty, git_commit
     from atdscore.files.tree import NotOurs, write_tree
     from atdscore.render.site import Site, plan_site, scored_edition
+    from atdscore.validation.project import discover_editions
 
     started = time.perf_counter()
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         usage_error(f"--base-url '{base_url}' is not a web address", "e.g. --base-url https://example.org/atd/")
     layout = project_layout(project)
-    editions = find_editions(layout.countries)
+    editions = discover_editions(layout.countries)
     if not editions:
         usage_error(f"no editions in '{layout.countries}'", "country files go in countries/<year>/<ISO3>.yaml")
+    listing = ", ".join(f"{y} (draft)" if e.is_draft else str(y) for y, e in editions.items())
     if year:
         missing = sorted(set(year) - set(editions))
         if missing:
-            usage_error(f"no {missing[0]} edition", "editions: " + ", ".join(str(y) for y in editions))
+            usage_error(f"no {missing[0]} edition", "editions: " + listing)
         chosen = sorted(set(year))
     else:
-        chosen = [y for y in sorted(editions) if not _is_draft(layout, y)]
+        chosen = [y for y, e in sorted(editions.items()) if not e.is_draft]
         if not chosen:
-            usage_error("no published edition", "name a draft edition with --year to build it")
+            usage_error("no published edition", "name a draft with --year: " + listing)
     rubrics = rubric_set(layout, rubric)
+    names = project_names(layout)
     scored = []
     for y in chosen:
-        edition = load_valid_edition(y, editions[y], rubrics)
+        edition = load_valid_edition(editions[y], rubrics)
         assert edition.rubric is not None and edition.rubric_sha256 is not None
         scored.append(
-            scored_edition(y, edition.rubric, edition.rubric_sha256, edition.countries, draft=_is_draft(layout, y))
+            scored_edition(y, edition.rubric, edition.rubric_sha256, edition.countries, draft=edition.is_draft)
         )
     licence_file = layout.countries / LICENCE
     data = Site(
@@ -164,6 +160,8 @@ def site(
         commit=git_commit(layout.countries),
         base_url=base_url,
         licence=licence_file.read_text(encoding="utf-8") if licence_file.is_file() else None,
+        names=names.overrides,
+        dirty=data_dirty(layout.root, ["rubrics", "countries"]),
     )
     pages = plan_site(data)
     with _progress(len(pages)) as advance:

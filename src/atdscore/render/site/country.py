@@ -23,12 +23,13 @@ from atdscore.render.site.common import (
     t,
 )
 from atdscore.render.site.model import Site, SiteEdition
+from atdscore.validation.model import falls_back
 
 # The 14-digit timestamp in a Wayback Machine address: web.archive.org/web/20230115093000/https://...
 _WAYBACK = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{0,8}(?:[a-z_]{0,4})/")
 
 
-def archive_date(archived: str | None, fallback: str) -> str:
+def archive_date(archived: str | None, fallback: str | None) -> str | None:
     """The date of an archived copy, for Robust Links' `data-versiondate`.
 
     The Wayback Machine's addresses carry it; for other archives, the date the evidence gives.
@@ -40,7 +41,8 @@ def archive_date(archived: str | None, fallback: str) -> str:
 def brief_for(site: Site, edition: SiteEdition, code: str, lang: str) -> Brief:
     """The brief of `code` in `edition`, compared with its latest earlier edition in the site."""
     entry = edition.entries[code]
-    earlier = [e for e in site.editions if e.year < edition.year and code in e.files]
+    # As `atdscore brief` does: a change is measured from the latest earlier published edition.
+    earlier = [e for e in site.published if e.year < edition.year and code in e.files]
     previous = None
     if earlier:
         e = earlier[-1]
@@ -48,7 +50,7 @@ def brief_for(site: Site, edition: SiteEdition, code: str, lang: str) -> Brief:
     trend = [
         TrendPoint(e.year, e.result(code).percent, e.entries[code].rank, e.of)
         for e in site.editions
-        if code in e.files and e.year <= edition.year
+        if code in e.files and ((e.year < edition.year and not e.draft) or e.year == edition.year)
     ]
     return build_brief(
         edition.rubric,
@@ -59,6 +61,8 @@ def brief_for(site: Site, edition: SiteEdition, code: str, lang: str) -> Brief:
         previous=previous,
         trend=trend,
         lang=lang,
+        draft=edition.draft,
+        name=site.country_names(lang).get(code, code),
     )
 
 
@@ -95,7 +99,13 @@ def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page
         history=history,
         chart=chart,
         indicator_href={line.id: href(indicator_path(lang, line.id)) for line in brief.indicators},
-        version_dates={s.number: archive_date(s.archived, s.date) for s in brief.sources},
+        # Notes shown in English on a page in another language, marked so that screen readers say them right.
+        english_notes={
+            key
+            for key, answer in edition.files[code].answers.items()
+            if answer.note is not None and falls_back(answer.note, lang)
+        },
+        version_dates={s.number: archive_date(s.archived, s.date or s.accessed) for s in brief.sources},
         # The edition's own ranking page, whose address stays the same when a later edition is published.
         ranking=href(edition_path(lang, edition.year)),
     )

@@ -22,7 +22,6 @@ from atdscore.core.score import State
 from atdscore.render.output import to_json
 from atdscore.render.rank import RankReport, rank_csv, rank_data
 from atdscore.render.site.model import Site, SiteEdition
-from atdscore.text.names import country_names
 from atdscore.text.numbers import trimmed
 from atdscore.validation.model import Answer, Kind, resolve_evidence, text_in
 
@@ -39,8 +38,10 @@ def ranking_report(site: Site, edition: SiteEdition) -> RankReport:
         commit=site.commit,
         year=edition.year,
         ranked=edition.ranked,
-        names=country_names("en"),
+        names=site.country_names("en"),
         intervals=edition.intervals,
+        draft=edition.draft,
+        dirty=site.dirty,
     )
 
 

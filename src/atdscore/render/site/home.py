@@ -15,11 +15,10 @@ from atdscore.render.site.common import (
     t,
 )
 from atdscore.render.site.model import Site, SiteEdition
-from atdscore.text.names import country_names
 
 
 def _map(site: Site, edition: SiteEdition, lang: str, href: Any) -> Any:
-    names = country_names(lang)
+    names = site.country_names(lang)
     styles = band_styles(edition.rubric, lang)
     shapes = {}
     for entry in edition.ranked:
@@ -45,7 +44,7 @@ def home_context(site: Site, edition: SiteEdition, lang: str, page: str) -> dict
     """The ranking of `edition`: map, legend, table, unranked countries, how to read it, downloads."""
     context = common_context(site, lang, page, edition=edition)
     href = context["href"]
-    names = country_names(lang)
+    names = site.country_names(lang)
     styles = band_styles(edition.rubric, lang)
     rows: list[dict[str, Any]] = []
     unranked: list[dict[str, Any]] = []

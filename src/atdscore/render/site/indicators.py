@@ -13,8 +13,7 @@ from atdscore.core.score import State
 from atdscore.render.site.common import common_context, country_path, indicator_path
 from atdscore.render.site.country import archive_date
 from atdscore.render.site.model import Site, SiteEdition
-from atdscore.text.names import country_names
-from atdscore.validation.model import Indicator, indicators_by_id, resolve_evidence, text_in
+from atdscore.validation.model import Indicator, falls_back, indicators_by_id, resolve_evidence, text_in
 
 _STATE_ORDER = {State.ANSWERED: 0, State.UNKNOWN: 1, State.MISSING: 2, State.NOT_APPLICABLE: 3}
 
@@ -25,10 +24,11 @@ class Cited:
 
     title: str
     publisher: str | None
-    date: str
+    date: str | None
+    accessed: str | None  # when the source was read, given only when its own date is not known
     url: str | None
     archived: str | None
-    version_date: str
+    version_date: str | None
 
 
 def indicator_ids(site: Site) -> list[str]:
@@ -48,8 +48,10 @@ def _indicator(site: Site, key: str) -> tuple[SiteEdition, Indicator]:
     raise KeyError(key)
 
 
-def _rows(edition: SiteEdition, key: str, indicator: Indicator, lang: str, href: Any) -> list[dict[str, Any]]:
-    names = country_names(lang)
+def _rows(
+    site: Site, edition: SiteEdition, key: str, indicator: Indicator, lang: str, href: Any
+) -> list[dict[str, Any]]:
+    names = site.country_names(lang)
     rows = []
     for code, country in edition.files.items():
         result = next(r for c in edition.result(code).categories for r in c.indicators if r.id == key)
@@ -65,8 +67,17 @@ def _rows(edition: SiteEdition, key: str, indicator: Indicator, lang: str, href:
                 "points": result.points,
                 "max": result.max,
                 "note": text_in(answer.note, lang).strip() if answer and answer.note else "",
+                "note_in_english": bool(answer and answer.note and falls_back(answer.note, lang)),
                 "evidence": [
-                    Cited(e.title.strip(), e.publisher, e.date, e.url, e.archived, archive_date(e.archived, e.date))
+                    Cited(
+                        text_in(e.title, lang).strip(),
+                        e.publisher,
+                        e.date,
+                        e.accessed,
+                        e.url,
+                        e.archived,
+                        archive_date(e.archived, e.date or e.accessed),
+                    )
                     for e in evidence
                 ],
                 "_order": (_STATE_ORDER[result.state], -result.points, describe(indicator, answer, lang)),
@@ -88,7 +99,7 @@ def indicator_context(site: Site, key: str, lang: str, page: str) -> dict[str, A
     sections = []
     for e in reversed(site.editions):
         found = indicators_by_id(e.rubric).get(key)
-        rows = _rows(e, key, found, lang, href) if found is not None else []
+        rows = _rows(site, e, key, found, lang, href) if found is not None else []
         counts = Counter((r["state"] != "answered", -r["points"], r["answer"]) for r in rows)
         summary = [(answer, n) for (_, _, answer), n in sorted(counts.items())]
         sections.append(

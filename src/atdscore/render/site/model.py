@@ -13,6 +13,7 @@ from functools import cached_property
 
 from atdscore.core.rank import Ranked, rank_edition
 from atdscore.core.score import CountryResult
+from atdscore.text.names import country_names
 from atdscore.validation.model import CountryFile, Rubric
 
 
@@ -53,6 +54,14 @@ class Site:
     base_url: str | None = None
     # The text of the data's licence (countries/LICENSE), published as data/LICENSE.txt.
     licence: str | None = None
+    # The project's country names (countries/names.yaml): ISO3 -> language -> name.
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Whether files under rubrics/ or countries/ differ from `commit` (None outside git), as `rank` says.
+    dirty: bool | None = None
+
+    def country_names(self, lang: str) -> dict[str, str]:
+        """ISO3 code -> display name in `lang`, the project's own names first."""
+        return country_names(lang, self.names)
 
     @property
     def latest(self) -> SiteEdition:
@@ -68,6 +77,10 @@ class Site:
     @property
     def drafts(self) -> list[int]:
         return [e.year for e in self.editions if e.draft]
+
+    @property
+    def published(self) -> tuple[SiteEdition, ...]:
+        return tuple(e for e in self.editions if not e.draft)
 
 
 def scored_edition(
