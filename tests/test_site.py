@@ -581,3 +581,47 @@ def test_project_names_and_untranslated_notes(project: Path, tmp_path: Path) -> 
     assert '<p class="note" lang="en">A full ban | in force since 2021.</p>' in spanish
     assert '<p class="note">A full ban | in force since 2021.</p>' in (out / "en/2023/MEX.html").read_text()
     assert "1 nota de esta ficha aún no está traducida" in spanish
+
+
+def test_indicators_of_an_earlier_rubric_keep_their_pages() -> None:
+    def rubric(indicator: str) -> Rubric:
+        return Rubric.model_validate(
+            {
+                "id": "r",
+                "version": indicator,
+                "title": "R",
+                "categories": [
+                    {
+                        "id": "c",
+                        "title": "C",
+                        "indicators": [
+                            {
+                                "id": indicator,
+                                "type": "choice",
+                                "question": f"Question {indicator}?",
+                                "options": [{"id": "y", "label": "Yes", "points": 1}],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+
+    def country(year: int, indicator: str) -> CountryFile:
+        answer = {"value": "y", "evidence": [{"title": "T", "date": "2020"}]}
+        return CountryFile.model_validate(
+            {"country": "MEX", "year": year, "rubric": "r", "answers": {f"c.{indicator}": answer}}
+        )
+
+    editions = (
+        scored_edition(2022, rubric("old"), "0" * 64, [country(2022, "old")]),
+        scored_edition(2023, rubric("new"), "1" * 64, [country(2023, "new")]),
+    )
+    built = build_site(Site(editions, ("en",), "test"))
+    index = built["en/indicators/index.html"].decode()
+    assert index.index("Question new?") < index.index("Indicators of earlier rubrics") < index.index("Question old?")
+    old = built["en/indicators/c.old.html"].decode()
+    assert "This indicator is not in the 2023 edition&#39;s rubric." in old
+    assert '<tr data-country="MEX" class="answered">' in old
+    mex = built["en/2023/MEX.html"].decode()
+    assert "The 2022 edition was scored with rubric" in mex

@@ -1,8 +1,9 @@
 """The static website of the index: pages, the map, charts and downloads, as {path: bytes}.
 
 `plan_site` lists every file with the function that renders it, so the CLI can show a progress bar;
-`build_site` renders them all. Nothing here reads or writes files: the CLI writes the result with
-`atdscore.files.tree.write_tree`, which replaces the output folder in one step.
+`build_site` renders them all. Nothing here writes files, and it reads only its own shipped assets
+(templates, the map): the CLI writes the result with `atdscore.files.tree.write_tree`, which replaces
+the output folder in one step.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 from atdscore.core.answers import describe
 from atdscore.core.methodology import build_methodology
 from atdscore.core.score import State
-from atdscore.render.site.common import common_context, country_path, indicator_path
+from atdscore.render.site.common import common_context, country_path, indicator_path, t
 from atdscore.render.site.country import archive_date
 from atdscore.render.site.model import Site, SiteEdition
 from atdscore.validation.model import Indicator, falls_back, indicators_by_id, resolve_evidence, text_in
@@ -135,7 +135,7 @@ def indicators_index_context(site: Site, lang: str, page: str) -> dict[str, Any]
     if older:
         groups.append(
             {
-                "title": "–",
+                "title": t("indicators.older", lang),
                 "indicators": [
                     (key, text_in(_indicator(site, key)[1].question, lang), href(indicator_path(lang, key)))
                     for key in older

@@ -95,6 +95,7 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "Each indicator has a page with every country's answer, note and evidence side by side, so that "
             "readers and reviewers can check that like cases were scored alike."
         ),
+        "indicators.older": "Indicators of earlier rubrics",
         "indicator.title": "Indicator {id}",
         "indicator.edition": "{year} edition",
         "indicator.not_in": "This indicator is not in the {year} edition's rubric.",
@@ -199,6 +200,7 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "Cada indicador tiene una página con la respuesta, la nota y las fuentes de cada país, una junto a "
             "otra, para que lectores y revisores comprueben que los casos iguales se puntuaron igual."
         ),
+        "indicators.older": "Indicadores de rúbricas anteriores",
         "indicator.title": "Indicador {id}",
         "indicator.edition": "Edición {year}",
         "indicator.not_in": "Este indicador no figura en la rúbrica de la edición {year}.",
