@@ -24,6 +24,7 @@ COMMAND_MODULES = {
     "publish": "editions",
     "sensitivity": "analysis",
     "history": "analysis",
+    "site": "site",
 }
 
 

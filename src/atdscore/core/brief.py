@@ -39,6 +39,7 @@ class Source:
     url: str | None
     publisher: str | None
     accessed: str | None = None
+    archived: str | None = None  # a web-archive copy of `url`
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ class _Sources:
                         item.url,
                         item.publisher,
                         item.accessed,
+                        item.archived,
                     )
                 )
             cited.append(self.numbers[key])

@@ -260,6 +260,9 @@ class Evidence(_Model):
     accessed: str | None = None
     url: str | None = None
     publisher: str | None = None
+    # A web-archive copy of `url` (e.g. https://web.archive.org/web/20230115000000/https://...): pages
+    # link it with Robust Links attributes, so a reader can still read the source when it moves.
+    archived: str | None = None
 
     @field_validator("date", "accessed", mode="before")
     @classmethod
@@ -278,7 +281,7 @@ class Evidence(_Model):
             )
         return self
 
-    @field_validator("url")
+    @field_validator("url", "archived")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         if value is None or _URL.match(value):
