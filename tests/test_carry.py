@@ -365,3 +365,25 @@ def test_schema_for_a_kept_rubric_version(project: Path, monkeypatch: pytest.Mon
     data = json.loads(result.stdout)
     assert data["title"] == "Country file (atd-core 1.0)"
     assert "monitoring.statistics" in data["properties"]["answers"]["properties"]
+
+
+def test_new_edition_cannot_write(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import atdscore.files.output
+
+    def refuse(folder: Path, files: dict[str, str]) -> bool:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(atdscore.files.output, "write_new_folder", refuse)
+    result = run_cli("new-edition", "2025", "-C", str(project))
+    assert result.exit_code == 2 and "cannot write" in result.stderr and "Read-only file system" in result.stderr
+
+
+def test_carrying_keeps_windows_line_endings_and_a_byte_order_mark(project: Path) -> None:
+    mys = project / "countries" / "2023" / "MYS.yaml"
+    mys.write_bytes(b"\xef\xbb\xbf" + COMMENTED_2023.replace("\n", "\r\n").encode())
+    carry(project)
+    data = (project / "countries" / "2025" / "MYS.yaml").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# Malaysia 2023") and b"\r\nyear: 2025   # the edition\r\n" in data
+    assert data.count(b"\r\n") == data.count(b"\n")

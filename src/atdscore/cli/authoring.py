@@ -143,8 +143,12 @@ def new(
     relative = Path(os.path.relpath(schema.absolute(), folder.absolute())).as_posix()
     name = project_names(layout).names("en").get(code, code)
     new_file = scaffold_country(rubric, code, name, year, schema=relative, rubric_label=f"{rubric.id} {rubric.version}")
-    folder.mkdir(parents=True, exist_ok=True)
-    if not write_new(path, new_file.text):
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = write_new(path, new_file.text)
+    except OSError as bad:
+        usage_error(f"cannot write {display_path(path)}: {bad.strerror or bad}")
+    if not written:
         usage_error(f"{display_path(path)} already exists", "edit it: atdscore new never overwrites a file")
     err = make_console(stderr=True)
     err.print(
@@ -218,7 +222,11 @@ def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
     texts, rubric = _carried_texts(layout, info, year)
     files = {name: carried.text for name, carried in texts.items()}
     files["edition.yaml"] = _edition_text(year, source)
-    if not write_new_folder(target, files):
+    try:
+        written = write_new_folder(target, files)
+    except OSError as bad:
+        usage_error(f"cannot write {display_path(target)}: {bad.strerror or bad}", "nothing was written")
+    if not written:
         usage_error(f"{display_path(target)} already exists and is not empty")
     marked = sum(c.marked for c in texts.values())
     dropped: dict[str, int] = {}
@@ -263,7 +271,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
 
     rubrics = RubricSet(layout.rubrics)
     edition = load_edition(replace(info, meta=None, status=EditionStatus.DRAFT), rubrics)
-    errors = [p for p in info.problems + rubrics.problems + edition.problems if p.is_error]
+    errors = [p for p in rubrics.problems + edition.problems if p.is_error]  # the edition's own included
     err = make_console(stderr=True)
     if errors or edition.rubric is None:
         print_problems(errors, err)
@@ -281,7 +289,8 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
     out = {}
     for path in info.files:
         try:
-            out[path.name] = carry_forward(path.read_text(encoding="utf-8"), year)
+            # As bytes decoded, not read as text: Windows line endings are kept as they are.
+            out[path.name] = carry_forward(path.read_bytes().decode("utf-8"), year)
         except YAMLError as bad:
             mark = getattr(bad, "problem_mark", None)
             where = display_path(path) + (f":{mark.line + 1}:{mark.column + 1}" if mark is not None else "")

@@ -72,7 +72,7 @@ def publish(
     # Checked as it would be scored from now on: with the current version of its rubric.
     rubrics = RubricSet(layout.rubrics)
     edition = load_edition(replace(info, meta=None, status=EditionStatus.PUBLISHED), rubrics, strict=True)
-    problems = info.problems + rubrics.problems + edition.problems
+    problems = rubrics.problems + edition.problems  # edition.problems start with those of edition.yaml
     err = make_console(stderr=True)
     if has_errors(problems) or edition.rubric is None or edition.rubric_sha256 is None:
         carried_from = info.meta.carried_from if info.meta is not None else None

@@ -31,7 +31,7 @@ class CarriedFile:
 
 def carry_forward(text: str, year: int) -> CarriedFile:
     """The text of a country file carried into edition `year`. ruamel.yaml's errors propagate."""
-    data = parse_round_trip(text)
+    data = parse_round_trip(text.removeprefix("\ufeff").replace("\r\n", "\n"))
     data["year"] = year
     dropped = [key for key in DROPPED_KEYS if _drop(data, key)]
     marked = 0
@@ -46,7 +46,13 @@ def carry_forward(text: str, year: int) -> CarriedFile:
                 answer.insert(0, "review", Review.CARRIED.value)
             marked += 1
             dropped += [f"{key}.{name}" for name in DROPPED_KEYS if _drop(answer, name)]
-    return CarriedFile(dump_round_trip(data, KEEP_LINES), marked, tuple(dropped))
+    out = dump_round_trip(data, KEEP_LINES)
+    # Line endings and a byte-order mark are the author's (or their editor's) too.
+    if "\r\n" in text:
+        out = out.replace("\n", "\r\n")
+    if text.startswith("\ufeff"):
+        out = "\ufeff" + out
+    return CarriedFile(out, marked, tuple(dropped))
 
 
 def _drop(parent: CommentedMap, key: str) -> bool:

@@ -78,7 +78,7 @@ def write_new_folder(folder: Path, files: dict[str, str]) -> bool:
     try:
         os.chmod(temp, 0o777 & ~_umask())
         for name, text in files.items():
-            (temp / name).write_text(text, encoding="utf-8")
+            (temp / name).write_bytes(text.encode("utf-8"))
         try:
             os.rename(temp, folder)
         except OSError:
