@@ -45,7 +45,7 @@ def check_country(
     *,
     country_names: dict[str, str],
     strict: bool = False,
-    edition: EditionContext | None = None,
+    edition: EditionContext = EditionContext(),
 ) -> tuple[CountryFile | None, list[Problem]]:
     """A country document to a CountryFile, checked against its path and its rubric.
 
@@ -54,7 +54,6 @@ def check_country(
     carried answers in a published `edition`.
     """
     country, problems = to_model(doc, CountryFile)
-    edition = edition or EditionContext()
     if country is None:
         # A mistake in one answer or source must not hide the others: check what is valid, report all.
         partial, left_out = _salvage(doc)
