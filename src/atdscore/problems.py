@@ -78,6 +78,8 @@ class Code(StrEnum):
     NO_COUNTRY_FILES = "E432"
     SUSPICIOUS_URL = "W433"
     UNTRANSLATED_NOTES = "W420"
+    CARRIED_ANSWER = "W421"
+    CARRIED_IN_PUBLISHED = "E422"
     # Templates
     TEMPLATE = "E601"
 

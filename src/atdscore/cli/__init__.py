@@ -22,6 +22,8 @@ COMMAND_MODULES = {
     "methodology": "briefs",
     "diff": "diffing",
     "publish": "editions",
+    "new": "authoring",
+    "new-edition": "authoring",
     "sensitivity": "analysis",
     "history": "analysis",
     "site": "site",

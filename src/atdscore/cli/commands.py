@@ -24,6 +24,7 @@ from atdscore.cli.base import (
     escape,
     load_year,
     make_console,
+    print_problems,
     project_layout,
     project_names,
     rubric_set,
@@ -150,13 +151,46 @@ class SchemaKind(StrEnum):
     country = "country"
 
 
-@app.command(epilog="Examples:\n\n\b\n  atdscore schema rubric > rubric.schema.json\n  atdscore schema country")
-def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")]) -> None:
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore schema rubric > rubric.schema.json\n  atdscore schema country\n"
+    "  atdscore schema country --rubric rubrics/atd-core.yaml -o schemas/atd-core.country.schema.json"
+)
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")],
+    rubric: Annotated[
+        Path | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Country files only: specialise the schema to this rubric (indicator ids, option and item ids, bounds).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
     """Print the JSON Schema of a file format, generated from the models that validate it.
 
-    Editors such as VS Code use it to complete and check files as you type.
+    Editors such as VS Code use it to complete and check files as you type. With --rubric, the country
+    schema knows that rubric's indicators and their answers. Exit status: 0, 1 when the rubric has errors, 2 on a usage error.
     """
     from atdscore.render.output import to_json
-    from atdscore.validation.schema import json_schema
+    from atdscore.validation.schema import country_schema, json_schema
 
-    emit(to_json(json_schema(kind.value)), None)
+    if rubric is None:
+        emit(to_json(json_schema(kind.value)), output)
+        return
+    if kind is not SchemaKind.country:
+        usage_error("--rubric specialises the country schema", "atdscore schema country --rubric FILE")
+    from atdscore.validation.project import RubricSet
+
+    if not rubric.is_file():
+        usage_error(f"rubric file '{rubric}' does not exist")
+    rubrics = RubricSet(rubric.parent, rubric)
+    parsed = rubrics.override_rubric
+    if parsed is None or any(p.is_error for p in rubrics.problems):
+        err = make_console(stderr=True)
+        print_problems([p for p in rubrics.problems if p.is_error], err)
+        err.print("[red]The rubric has errors; no schema was written.[/]")
+        raise typer.Exit(EXIT_INVALID)
+    emit(to_json(country_schema(parsed)), output)

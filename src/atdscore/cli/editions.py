@@ -17,7 +17,8 @@ EPILOG = """Examples:
   atdscore publish 2018 --reason "rubric 2.0: indicators reworded so public sources can answer them"
   atdscore publish 2025 -C ../data
 
-The edition must pass `atdscore check --strict`. Publishing writes countries/<year>/edition.yaml (status,
+The edition must pass `atdscore check --strict` and have no answer still marked `review: carried`
+(atdscore new-edition marks them). Publishing writes countries/<year>/edition.yaml (status,
 rubric, rubric_version, rubric_sha256, published), keeping any comments in it. Re-publishing an edition
 (for example after a rubric revision) needs --reason; the earlier pin moves to `revisions` with it.
 Exit status: 0 published (or nothing to change), 1 the edition has errors, 2 a usage error."""
@@ -43,10 +44,11 @@ def publish(
 
     from atdscore.files.discover import EDITION_FILE
     from atdscore.files.rewrite import load_round_trip, new_list, new_map, write_round_trip
-    from atdscore.problems import has_errors
+    from atdscore.problems import Code, has_errors
     from atdscore.validation.edition import EditionStatus, Pin
     from atdscore.validation.model import check_date
     from atdscore.validation.project import RubricSet, discover_editions, load_edition
+    from atdscore.validation.review import per_file
 
     try:
         published = check_date(date) if date else datetime.date.today().isoformat()
@@ -70,11 +72,19 @@ def publish(
     # Checked as it would be scored from now on: with the current version of its rubric.
     rubrics = RubricSet(layout.rubrics)
     edition = load_edition(replace(info, meta=None, status=EditionStatus.PUBLISHED), rubrics, strict=True)
-    problems = info.problems + rubrics.problems + edition.problems
+    problems = rubrics.problems + edition.problems  # edition.problems start with those of edition.yaml
     err = make_console(stderr=True)
     if has_errors(problems) or edition.rubric is None or edition.rubric_sha256 is None:
-        print_problems([p for p in problems if p.is_error], err)
-        err.print(f"[red]not published:[/] the {year} edition must pass [bold]atdscore check --strict[/]")
+        carried_from = info.meta.carried_from if info.meta is not None else None
+        print_problems(per_file([p for p in problems if p.is_error], carried_from), err)
+        carried = sum(1 for p in problems if p.code is Code.CARRIED_IN_PUBLISHED)
+        if carried:
+            err.print(
+                f"[red]not published:[/] {carried} answer{'s' if carried > 1 else ''} of the {year} edition "
+                "still marked [bold]review: carried[/]; a published edition has none"
+            )
+        else:
+            err.print(f"[red]not published:[/] the {year} edition must pass [bold]atdscore check --strict[/]")
         raise typer.Exit(EXIT_INVALID)
     pin = Pin(
         rubric=edition.rubric.id,

@@ -13,7 +13,7 @@ from fractions import Fraction
 from atdscore.core.answers import describe, evidence_key
 from atdscore.core.rank import rank_countries
 from atdscore.core.score import CountryResult, Scorer
-from atdscore.validation.model import Answer, CountryFile, Rubric, indicators_by_id, resolve_evidence
+from atdscore.validation.model import Answer, CountryFile, Review, Rubric, indicators_by_id, resolve_evidence
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Reason(StrEnum):
     EVIDENCE = "evidence"  # same answer, other sources
     ADDED = "added"  # the indicator is new in the rubric
     REMOVED = "removed"  # the rubric dropped the indicator
+    CARRIED = "carried"  # same answer, carried into the new side (`review: carried`) and not re-verified
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,11 @@ class CountryChange:
     def unexplained(self) -> tuple[IndicatorChange, ...]:
         return tuple(i for i in self.indicators if i.unexplained)
 
+    @property
+    def carried(self) -> tuple[IndicatorChange, ...]:
+        """Answers the new side carried over unchanged and nobody has re-verified yet."""
+        return tuple(i for i in self.indicators if i.reason is Reason.CARRIED)
+
 
 @dataclass(frozen=True)
 class RubricChange:
@@ -138,6 +144,10 @@ class Comparison:
     def unexplained(self) -> int:
         return sum(len(c.unexplained) for c in self.countries)
 
+    @property
+    def carried(self) -> int:
+        return sum(len(c.carried) for c in self.countries)
+
     def largest_drop(self) -> Fraction:
         """The largest fall in total points of any country present on both sides (0 when none fell)."""
         drops = [-c.delta_points for c in self.countries if c.delta_points is not None and c.delta_points < 0]
@@ -164,6 +174,10 @@ def _same_answer(old: Answer | None, new: Answer | None) -> bool:
     return (old.value, old.status) == (new.value, new.status)
 
 
+def _carried(answer: Answer | None) -> bool:
+    return answer is not None and answer.review is Review.CARRIED
+
+
 def _indicator_changes(
     old_side: Side, new_side: Side, old_c: CountryFile, new_c: CountryFile, old_r: CountryResult, new_r: CountryResult
 ) -> tuple[IndicatorChange, ...]:
@@ -187,6 +201,8 @@ def _indicator_changes(
             reason = Reason.RUBRIC
         elif old_ev != new_ev:
             reason = Reason.EVIDENCE
+        elif _carried(new_a) and not _carried(old_a):
+            reason = Reason.CARRIED  # "no change" only because nobody has looked yet
         else:
             continue
         changes.append(

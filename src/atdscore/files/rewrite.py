@@ -10,16 +10,21 @@ import io
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from atdscore.files.output import write_atomic
 
+# Lines of files people wrote are never re-wrapped: at this width a rewrite keeps every line as it was.
+KEEP_LINES = 4096
 
-def _yaml() -> YAML:
+
+def _yaml(width: int = 100) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = width
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -28,15 +33,29 @@ def load_round_trip(path: Path) -> CommentedMap | None:
     """A YAML file as a round-trip map (comments kept), or None when it does not exist."""
     if not path.is_file():
         return None
-    data = _yaml().load(path.read_text(encoding="utf-8"))
+    return parse_round_trip(path.read_text(encoding="utf-8"))
+
+
+def parse_round_trip(text: str) -> CommentedMap:
+    """YAML text as a round-trip map (an empty one when the document is not a map); ruamel's errors propagate."""
+    data = _yaml().load(text)
     return data if isinstance(data, CommentedMap) else CommentedMap()
 
 
-def dump_round_trip(data: Any) -> str:
-    """Round-trip data as YAML text."""
+def dump_round_trip(data: Any, width: int = 100) -> str:
+    """Round-trip data as YAML text; longer lines than `width` are wrapped where YAML allows it."""
     out = io.StringIO()
-    _yaml().dump(data, out)
+    _yaml(width).dump(data, out)
     return out.getvalue()
+
+
+def plain_or_quoted(text: str) -> str:
+    """`text` as a scalar every YAML reader reads back as this text: quoted when YAML 1.1 would not (`no`, `1.0`)."""
+    try:
+        plain = pyyaml.safe_load(text) if text and "\n" not in text else None
+    except pyyaml.YAMLError:
+        plain = None
+    return text if plain == text and isinstance(plain, str) else DoubleQuotedScalarString(text)
 
 
 def write_round_trip(path: Path, data: Any) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
-from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Status
+from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reason, Status
 from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.rank import md_cell, md_table
 from atdscore.text.numbers import fixed, machine, trimmed
@@ -83,6 +83,12 @@ def _headline(comparison: Comparison) -> list[str]:
     if comparison.unexplained:
         n = comparison.unexplained
         lines.append(f"{n} unexplained change{'s' if n > 1 else ''}: a score moved but its evidence did not.")
+    if comparison.carried:
+        n = comparison.carried
+        lines.append(
+            f"{n} answer{'s' if n > 1 else ''} carried over and not re-verified (review: carried): "
+            "the same as before only because nobody has checked them yet."
+        )
     return lines
 
 
@@ -105,6 +111,8 @@ def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -
     detail = _count(len(change.indicators), "indicator")
     if change.unexplained:
         detail += f", {len(change.unexplained)} unexplained"
+    if change.carried:
+        detail += f", {len(change.carried)} not re-verified"
     return [
         f"{names.get(change.country, change.country)} ({change.country})",
         _percent(old),
@@ -121,8 +129,12 @@ _SUMMARY_HEADERS = ["Country", "Old %", "New %", "Change", "Adjusted", "Rank", "
 _INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence"]
 
 
+def _why(change: IndicatorChange) -> str:
+    return "not re-verified" if change.reason is Reason.CARRIED else change.reason.value
+
+
 def _indicator_row(change: IndicatorChange) -> list[str]:
-    return [change.id, change.reason.value, change.old_answer, change.new_answer, _points(change), _evidence(change)]
+    return [change.id, _why(change), change.old_answer, change.new_answer, _points(change), _evidence(change)]
 
 
 def _footer(comparison: Comparison) -> str:
@@ -263,6 +275,7 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                 ],
                 "unchanged": c.unchanged,
                 "unexplained": c.unexplained,
+                "carried": c.carried,
             }
             for c in comparisons
         ],

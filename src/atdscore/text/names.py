@@ -9,7 +9,9 @@ CLDR territory names that Babel ships), because the official ISO names read badl
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -46,3 +48,36 @@ def country_names(
         if name and code in names:
             names[code] = name
     return names
+
+
+def _fold(text: str) -> str:
+    """Text for comparing names: case, accents and punctuation ignored ('Côte d'Ivoire' ~ 'cote divoire')."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isalnum() or c == " ").strip()
+
+
+def suggest_code(text: str) -> str | None:
+    """The ISO3 code someone probably meant by `text`: a code in other case, or a country's name (`Kenya` -> `KEN`)."""
+    table = _table()
+    codes = table[DEFAULT_LANGUAGE]
+    if text.strip().upper() in codes:
+        return text.strip().upper()
+    by_name = {_fold(name): code for names in table.values() for code, name in names.items()}
+    wanted = _fold(text)
+    if wanted in by_name:
+        return by_name[wanted]
+    close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.75)
+    if close:
+        return by_name[close[0]]
+    # 'United States of America' -> 'United States'; 'Bosnia' -> 'Bosnia and Herzegovina': when only one fits.
+    starts = {
+        code
+        for name, code in by_name.items()
+        if len(wanted) >= 4 and (name.startswith(wanted) or wanted.startswith(name))
+    }
+    if len(starts) == 1:
+        return starts.pop()
+    if len(text) == 3:
+        near = difflib.get_close_matches(text.upper(), list(codes), n=1, cutoff=0.67)
+        return near[0] if near else None
+    return None

@@ -28,6 +28,7 @@ from atdscore.validation.model import (
     indicators_by_id,
     resolve_evidence,
 )
+from atdscore.validation.review import EditionContext, carried_answers
 from atdscore.validation.reword import describe_value, to_model
 from atdscore.validation.rubric import duplicate_ids
 
@@ -44,11 +45,13 @@ def check_country(
     *,
     country_names: dict[str, str],
     strict: bool = False,
+    edition: EditionContext = EditionContext(),
 ) -> tuple[CountryFile | None, list[Problem]]:
     """A country document to a CountryFile, checked against its path and its rubric.
 
     `rubrics` maps rubric ids to rubrics (None for a rubric file with errors); `country_names` maps ISO3 codes.
-    In strict mode missing answers and answers without evidence are errors, not warnings.
+    In strict mode missing answers and answers without evidence are errors, not warnings, and so are
+    carried answers in a published `edition`.
     """
     country, problems = to_model(doc, CountryFile)
     if country is None:
@@ -56,8 +59,10 @@ def check_country(
         partial, left_out = _salvage(doc)
         if partial is not None:
             problems += _check_rules(doc, partial, rubrics, country_names, strict, left_out)
+            problems += carried_answers(doc, partial, edition, strict=strict)
         return None, problems
-    return country, problems + _check_rules(doc, country, rubrics, country_names, strict, _LeftOut())
+    problems += _check_rules(doc, country, rubrics, country_names, strict, _LeftOut())
+    return country, problems + carried_answers(doc, country, edition, strict=strict)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ class EditionFile(_Model):
     rubric_sha256: str | None = None
     published: str | None = None
     revisions: tuple[Revision, ...] = ()
+    # The edition `atdscore new-edition` started this one from (its answers carried, marked `review: carried`).
+    carried_from: int | None = None
 
     @field_validator("rubric_sha256", mode="before")
     @classmethod

@@ -251,13 +251,27 @@ class Rubric(_Model):
         return value
 
 
+# A date as the loader gives it: text, or a bare year read as a number (checked by `check_date`).
+DateText = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ]
+        }
+    ),
+]
+
+
 class Evidence(_Model):
     """A source: who published what, when, and where to read it (the title may come in several languages)."""
 
     title: Text
     # When the source was published or last updated; `accessed` only when that is not known.
-    date: str | None = None
-    accessed: str | None = None
+    date: DateText | None = None
+    accessed: DateText | None = None
     url: str | None = None
     publisher: str | None = None
     # A web-archive copy of `url` (e.g. https://web.archive.org/web/20230115000000/https://...): pages
@@ -319,6 +333,12 @@ EvidenceItem = Annotated[
 ]
 
 
+class Review(StrEnum):
+    """Why an answer still needs a researcher's look: `carried` from the previous edition by `atdscore new-edition`."""
+
+    CARRIED = "carried"
+
+
 class Answer(_Model):
     """An answer: a value backed by evidence, or a status saying why there is none."""
 
@@ -326,6 +346,8 @@ class Answer(_Model):
     status: Status | None = None
     evidence: list[EvidenceItem] = []
     note: Text | None = None
+    # `review: carried`: copied from the previous edition and not re-verified yet (delete the mark once it is).
+    review: Review | None = None
 
     @model_validator(mode="after")
     def _value_or_status(self) -> Answer:

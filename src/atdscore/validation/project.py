@@ -28,6 +28,7 @@ from atdscore.text.names import country_names
 from atdscore.validation.country import check_country, source_path_problem
 from atdscore.validation.edition import EditionFile, EditionStatus, scoring_sha256
 from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.review import EditionContext
 from atdscore.validation.reword import to_model
 from atdscore.validation.rubric import load_rubric
 
@@ -240,10 +241,11 @@ def load_edition(info: EditionInfo, rubrics: RubricSet, *, strict: bool = False)
     if rubrics.override is None:
         available.update({i: r for (i, v), (r, _) in rubrics.loaded.items() if v is None and i not in available})
     names = country_names()
+    context = EditionContext(not info.is_draft, info.meta.carried_from if info.meta is not None else None)
     by_rubric: dict[str, list[str]] = defaultdict(list)
     seen: dict[str, Document] = {}
     for doc in docs:
-        country, problems = check_country(doc, available, country_names=names, strict=strict)
+        country, problems = check_country(doc, available, country_names=names, strict=strict, edition=context)
         edition.problems += problems
         if country is None:
             continue
