@@ -29,10 +29,11 @@ class Format(StrEnum):
 
 
 class CheckFormat(StrEnum):
-    """Formats of a problem report: one line per problem, or JSON for editors and CI annotations."""
+    """Formats of a problem report: one line per problem, JSON for editors, GitHub annotation commands."""
 
     table = "table"
     json = "json"
+    github = "github"
 
 
 def to_json(data: Any) -> str:

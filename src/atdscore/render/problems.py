@@ -63,6 +63,33 @@ def check_data(problems: Sequence[Problem], tool_version: str) -> dict[str, Any]
     }
 
 
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(problems: Sequence[Problem], summary: str) -> str:
+    """One GitHub workflow command per problem (`::error file=...,line=...,col=...::message`), then the summary.
+
+    A pull request then shows each problem on its line.
+    """
+    lines = []
+    for p in sort_problems(problems):
+        where = [f"file={_escape_property(p.path)}"]
+        if p.line is not None:
+            where.append(f"line={p.line}")
+            if p.col is not None:
+                where.append(f"col={p.col}")
+        where.append(f"title={_escape_property(f'atdscore {p.code.value}')}")
+        message = p.message + (f"; {p.hint}" if p.hint else "")
+        lines.append(f"::{'error' if p.is_error else 'warning'} {','.join(where)}::{_escape_data(message)}")
+    lines.append(f"::notice title=atdscore check::{_escape_data(summary)}")
+    return "\n".join(lines) + "\n"
+
+
 def render_check(problems: Sequence[Problem], summary: str, format: CheckFormat, tool_version: str) -> Rendered:
     """A problem report in one of the formats `check` offers."""
     match format:
@@ -75,5 +102,7 @@ def render_check(problems: Sequence[Problem], summary: str, format: CheckFormat,
             return report
         case CheckFormat.json:
             return to_json(check_data(problems, tool_version))
+        case CheckFormat.github:
+            return github_annotations(problems, summary)
         case _:
             assert_never(format)

@@ -339,6 +339,42 @@ class Review(StrEnum):
     CARRIED = "carried"
 
 
+class ChangeReason(StrEnum):
+    """Why an answer differs from before, after the RTI Rating's list of reasons a score may change."""
+
+    LAW_CHANGE = "law-change"
+    PRACTICE_CHANGE = "practice-change"
+    CORRECTION = "correction"
+    NEW_EVIDENCE = "new-evidence"
+    METHODOLOGY = "methodology"
+    RIGHT_OF_REPLY = "right-of-reply"
+
+
+class Change(_Model):
+    """Why this answer differs from the previous edition's (on the newer edition's answer)."""
+
+    reason: ChangeReason
+    note: Text
+
+
+class Correction(_Model):
+    """A correction of a published answer within its edition: when, why, and the value it replaced."""
+
+    date: str
+    reason: ChangeReason
+    note: Text
+    previous: Any
+
+    _date = field_validator("date", mode="before")(check_date)
+
+    @field_validator("previous", mode="before")
+    @classmethod
+    def _previous(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("give the value the answer had before ('previous'), or 'unknown'")
+        return value
+
+
 class Answer(_Model):
     """An answer: a value backed by evidence, or a status saying why there is none."""
 
@@ -348,6 +384,9 @@ class Answer(_Model):
     note: Text | None = None
     # `review: carried`: copied from the previous edition and not re-verified yet (delete the mark once it is).
     review: Review | None = None
+    # Why the answer differs from the previous edition, and corrections within this edition (newest last).
+    change: Change | None = None
+    corrections: list[Correction] = []
 
     @model_validator(mode="after")
     def _value_or_status(self) -> Answer:
