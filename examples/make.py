@@ -17,7 +17,8 @@ from atdscore.core.rank import Ranked, rank_countries
 from atdscore.core.score import Scorer
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import render_brief, render_methodology
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 HERE = Path(__file__).resolve().parent

@@ -21,7 +21,8 @@ from atdscore.core.score import Scorer
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import DEFAULTS, md_escape, render_brief, render_methodology
 from atdscore.text.strings import STRINGS
-from atdscore.validation.model import Answer, CountryFile, NumberIndicator, Rubric, ScoreIndicator
+from atdscore.validation.country_file import Answer, CountryFile
+from atdscore.validation.model import NumberIndicator, Rubric, ScoreIndicator
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 from conftest import FIXTURE_PROJECT
 

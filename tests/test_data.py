@@ -12,7 +12,8 @@ import pytest
 from atdscore.files.discover import find_editions
 from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, read_yaml
 from atdscore.problems import Code
-from atdscore.validation.model import CountryFile, Rubric, Status, indicators_by_id, resolve_evidence, text_in
+from atdscore.validation.country_file import CountryFile, Status, resolve_evidence
+from atdscore.validation.model import Rubric, indicators_by_id, text_in
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 REPO = Path(__file__).parent.parent

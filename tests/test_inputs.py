@@ -166,11 +166,24 @@ def test_numbers_are_read_as_yaml_1_2(tmp_path: Path) -> None:
         return doc.data["a"]
 
     assert [value(t) for t in ("016", "030", "0o16", "0x10", "+7", "1e3", ".inf", "-.Inf")] == [
-        16, 30, 14, 16, 7, 1000.0, float("inf"), float("-inf")
+        16,
+        30,
+        14,
+        16,
+        7,
+        1000.0,
+        float("inf"),
+        float("-inf"),
     ]
     # Text under YAML 1.2: no base 60, no yes/no/on/off booleans, no timestamps (dates stay as written).
     assert [value(t) for t in ("1:30", "yes", "no", "on", "off", "2023-13-01", "1_000")] == [
-        "1:30", "yes", "no", "on", "off", "2023-13-01", "1_000"
+        "1:30",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "2023-13-01",
+        "1_000",
     ]
     assert [value(t) for t in ("true", "False", "null", "~", "")] == [True, False, None, None, None]
 

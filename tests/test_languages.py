@@ -16,7 +16,8 @@ from atdscore.core.score import Scorer
 from atdscore.render.templating import render_brief
 from atdscore.text.formats import join, mid_sentence
 from atdscore.text.names import TABLE, country_names, name_languages
-from atdscore.validation.model import Answer, ChecklistIndicator, CountryFile, Evidence
+from atdscore.validation.country_file import Answer, CountryFile, Evidence
+from atdscore.validation.model import ChecklistIndicator
 from conftest import FIXTURE_PROJECT, run_cli, write_tree
 from test_brief import fixture_brief, scored, with_answer
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from atdscore.core.rank import rank_countries
 from atdscore.core.score import score_country
-from atdscore.validation.model import ChoiceIndicator, CountryFile, Rubric, ScoreIndicator
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import ChoiceIndicator, Rubric, ScoreIndicator
 
 points = st.integers(min_value=0, max_value=20).map(lambda n: n / 4)  # quarters: 0, 0.25, ... 5
 

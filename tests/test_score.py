@@ -11,7 +11,8 @@ import pytest
 from atdscore.core.rank import rank_countries
 from atdscore.core.score import State, score_country, score_indicator
 from atdscore.text.numbers import fixed, machine, trimmed
-from atdscore.validation.model import Aggregation, Answer, CountryFile, Rubric
+from atdscore.validation.country_file import Answer, CountryFile
+from atdscore.validation.model import Aggregation, Rubric
 
 
 def rubric(categories: list[dict[str, Any]], aggregation: str = "points") -> Rubric:

@@ -24,7 +24,8 @@ from atdscore.core.sensitivity import (
     analyse,
     analysis_data,
 )
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 
 OFF = Options(weights_spread=0, vary_aggregation=False, unknowns=False, leave_one_out=False)
 

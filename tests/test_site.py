@@ -16,7 +16,8 @@ import yaml
 from atdscore import __version__
 from atdscore.files.tree import MARKER, NotOurs, write_tree
 from atdscore.render.site import Site, build_site, palette, scored_edition, worldmap
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 from conftest import run_cli
 from conftest import write_tree as write_files
 

@@ -80,6 +80,9 @@ class Code(StrEnum):
     UNTRANSLATED_NOTES = "W420"
     CARRIED_ANSWER = "W421"
     CARRIED_IN_PUBLISHED = "E422"
+    SELF_REVIEW = "E423"
+    NO_REVIEWER = "W424"
+    PENDING_RESPONSE = "W425"
     # Templates
     TEMPLATE = "E601"
 

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from atdscore.core.brief import Previous, TrendPoint
     from atdscore.core.rank import Ranked
     from atdscore.files.discover import Layout
-    from atdscore.validation.model import CountryFile, Rubric
+    from atdscore.validation.country_file import CountryFile
+    from atdscore.validation.model import Rubric
     from atdscore.validation.project import Edition, RubricSet
 
 

@@ -200,7 +200,8 @@ def diff(
             comparisons = [compare(_load_side(*_side(old, layout, stack)), _load_side(*_side(new, layout, stack)))]
         elif base is not None:
             usage_error(
-                "give two sides or --base REV, not both", "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main"
+                "give two sides or --base REV, not both",
+                "e.g. atdscore diff 2022 2023, or atdscore diff --base origin/main",
             )
         else:
             usage_error(

@@ -7,15 +7,8 @@ from fractions import Fraction
 
 from atdscore.text import formats
 from atdscore.text.strings import lookup
-from atdscore.validation.model import (
-    Answer,
-    ChecklistIndicator,
-    ChoiceIndicator,
-    Evidence,
-    Indicator,
-    NumberIndicator,
-    text_in,
-)
+from atdscore.validation.country_file import Answer, Evidence
+from atdscore.validation.model import ChecklistIndicator, ChoiceIndicator, Indicator, NumberIndicator, text_in
 
 
 def describe(indicator: Indicator, answer: Answer | None, lang: str = "en") -> str:

@@ -17,16 +17,8 @@ from atdscore.core.answers import evidence_key
 from atdscore.core.score import CountryResult, IndicatorResult, State, band_for, total_gain
 from atdscore.text.names import country_names
 from atdscore.text.sparkline import sparkline
-from atdscore.validation.model import (
-    Answer,
-    CountryFile,
-    Evidence,
-    Rubric,
-    falls_back,
-    indicators_by_id,
-    resolve_evidence,
-    text_in,
-)
+from atdscore.validation.country_file import Answer, CountryFile, Evidence, resolve_evidence
+from atdscore.validation.model import Rubric, falls_back, indicators_by_id, text_in
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.tokens import CommentToken
 
 from atdscore.files.rewrite import KEEP_LINES, dump_round_trip, parse_round_trip
-from atdscore.validation.model import Review
+from atdscore.validation.country_file import Review
 
 # Keys that explain one edition against the one before it: they do not carry over.
 DROPPED_KEYS = ("change", "corrections", "responses")

@@ -13,7 +13,8 @@ from fractions import Fraction
 from atdscore.core.answers import describe, evidence_key
 from atdscore.core.rank import rank_countries
 from atdscore.core.score import CountryResult, Scorer
-from atdscore.validation.model import Answer, CountryFile, Review, Rubric, indicators_by_id, resolve_evidence
+from atdscore.validation.country_file import Answer, CountryFile, Review, resolve_evidence
+from atdscore.validation.model import Rubric, indicators_by_id
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from atdscore.core.rank import rank_edition
 from atdscore.core.score import CountryResult
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 
 
 @dataclass(frozen=True)

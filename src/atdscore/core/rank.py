@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from atdscore.core.score import CountryResult, Scorer
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from atdscore.files.rewrite import dump_round_trip, new_map, plain_or_quoted
 from atdscore.text.numbers import trimmed
+from atdscore.validation.country_file import Status
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
@@ -23,7 +24,6 @@ from atdscore.validation.model import (
     Option,
     Rubric,
     ScoreIndicator,
-    Status,
     indicators_by_id,
     text_in,
 )

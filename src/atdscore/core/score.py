@@ -13,19 +13,17 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple
 
+from atdscore.validation.country_file import Answer, CountryFile, Status
 from atdscore.validation.model import (
     Aggregation,
-    Answer,
     Category,
     ChecklistIndicator,
     ChoiceIndicator,
-    CountryFile,
     Indicator,
     Kind,
     NumberIndicator,
     Rubric,
     ScoreBand,
-    Status,
 )
 
 HUNDRED = Fraction(100)

@@ -17,18 +17,17 @@ from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
 from atdscore.text.formats import language_name
 from atdscore.text.strings import STRINGS
+from atdscore.validation.country_file import CountryFile, resolve_evidence
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
-    CountryFile,
     Indicator,
     NumberIndicator,
     Rubric,
     falls_back,
     indicators_by_id,
-    resolve_evidence,
 )
-from atdscore.validation.review import EditionContext, carried_answers
+from atdscore.validation.review import EditionContext, carried_answers, coder_trail, pending_responses
 from atdscore.validation.reword import describe_value, to_model
 from atdscore.validation.rubric import duplicate_ids
 
@@ -62,7 +61,8 @@ def check_country(
             problems += carried_answers(doc, partial, edition, strict=strict)
         return None, problems
     problems += _check_rules(doc, country, rubrics, country_names, strict, _LeftOut())
-    return country, problems + carried_answers(doc, country, edition, strict=strict)
+    problems += carried_answers(doc, country, edition, strict=strict) + pending_responses(doc, country, edition)
+    return country, problems + coder_trail(doc, country, edition, strict=strict)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
-"""Pydantic models of the two file formats: rubrics and country files.
+"""Pydantic models of rubrics, and the building blocks every file format shares (ids, texts, dates, web addresses).
 
-The models check shape and types; rules that need both files (is this an option of that indicator?)
-are in `validate`. Points are Decimals so that 0.1 + 0.2 is 0.3.
+The models check shape and types; rules that need more than one file are in `validation/rubric.py` and
+`validation/country.py`. Points are Decimals so that 0.1 + 0.2 is 0.3. Country files: `country_file.py`.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
-    Discriminator,
     Field,
     PlainValidator,
     StringConstraints,
-    Tag,
     WithJsonSchema,
     field_validator,
-    model_validator,
 )
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
@@ -30,6 +27,19 @@ DEFAULT_LANGUAGE = "en"
 # A scheme, a host, then anything but white space: a well-formed web address, not a reachable one.
 _URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$")
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def check_url(value: str | None) -> str | None:
+    """A well-formed http(s) web address (not a reachable one), with a message that says what is wrong."""
+    if value is None or _URL.match(value):
+        return value
+    if any(c.isspace() for c in value.strip()):
+        raise ValueError("a web address cannot contain spaces; write a space inside it as %20")
+    if _URL.match(value.strip()):
+        raise ValueError("remove the spaces before or after the web address")
+    if _URL.match(value[:8].lower() + value[8:]):
+        raise ValueError("write the start of the web address in lower case: http:// or https://")
+    raise ValueError("expected a web address starting with http:// or https://")
 
 
 def check_date(value: Any) -> Any:
@@ -103,7 +113,9 @@ def _points(value: Any) -> Any:
         raise ValueError("expected a number, not true/false")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"expected a finite number, got {'.nan' if value != value else repr(value).replace('inf', '.inf')}")
+            raise ValueError(
+                f"expected a finite number, got {'.nan' if value != value else repr(value).replace('inf', '.inf')}"
+            )
         return Decimal(repr(value))
     return value
 
@@ -251,178 +263,6 @@ class Rubric(_Model):
         return value
 
 
-# A date as the loader gives it: text, or a bare year read as a number (checked by `check_date`).
-DateText = Annotated[
-    str,
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-            ]
-        }
-    ),
-]
-
-
-class Evidence(_Model):
-    """A source: who published what, when, and where to read it (the title may come in several languages)."""
-
-    title: Text
-    # When the source was published or last updated; `accessed` only when that is not known.
-    date: DateText | None = None
-    accessed: DateText | None = None
-    url: str | None = None
-    publisher: str | None = None
-    # A web-archive copy of `url` (e.g. https://web.archive.org/web/20230115000000/https://...): pages
-    # link it with Robust Links attributes, so a reader can still read the source when it moves.
-    archived: str | None = None
-
-    @field_validator("date", "accessed", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        value = check_date(value)
-        if value > datetime.date.today().isoformat()[: len(value)]:
-            raise ValueError(f"{value} is after today: a source cannot be dated in the future")
-        return value
-
-    @model_validator(mode="after")
-    def _dated(self) -> Evidence:
-        if self.date is None and self.accessed is None:
-            raise ValueError(
-                "evidence needs a 'date' (when the source was published or last updated) or, "
-                "when only that is unknown, an 'accessed' date (when you read it)"
-            )
-        return self
-
-    @field_validator("url", "archived")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        if value is None or _URL.match(value):
-            return value
-        if any(c.isspace() for c in value.strip()):
-            raise ValueError("a web address cannot contain spaces; write a space inside it as %20")
-        if _URL.match(value.strip()):
-            raise ValueError("remove the spaces before or after the web address")
-        if _URL.match(value[:8].lower() + value[8:]):
-            raise ValueError("write the start of the web address in lower case: http:// or https://")
-        raise ValueError("expected a web address starting with http:// or https://")
-
-    @property
-    def year(self) -> int | None:
-        """The year the source was published; None when only its access date is known."""
-        return int(self.date[:4]) if self.date else None
-
-
-class Status(StrEnum):
-    """Why an indicator has no value."""
-
-    NOT_APPLICABLE = "not-applicable"
-    UNKNOWN = "unknown"
-
-
-def _evidence_kind(value: Any) -> str:
-    return "id" if isinstance(value, str) else "source"
-
-
-# An evidence item is a source written out, or the id of one in `sources:`; choosing the branch up
-# front keeps a bad date in a written-out source from also being reported as "not an id".
-EvidenceItem = Annotated[
-    Annotated[Evidence, Tag("source")] | Annotated[Id, Tag("id")],
-    Discriminator(_evidence_kind),
-]
-
-
-class Review(StrEnum):
-    """Why an answer still needs a researcher's look: `carried` from the previous edition by `atdscore new-edition`."""
-
-    CARRIED = "carried"
-
-
-class ChangeReason(StrEnum):
-    """Why an answer differs from before, after the RTI Rating's list of reasons a score may change."""
-
-    LAW_CHANGE = "law-change"
-    PRACTICE_CHANGE = "practice-change"
-    CORRECTION = "correction"
-    NEW_EVIDENCE = "new-evidence"
-    METHODOLOGY = "methodology"
-    RIGHT_OF_REPLY = "right-of-reply"
-
-
-class Change(_Model):
-    """Why this answer differs from the previous edition's (on the newer edition's answer)."""
-
-    reason: ChangeReason
-    note: Text
-
-
-class Correction(_Model):
-    """A correction of a published answer within its edition: when, why, and the value it replaced."""
-
-    date: str
-    reason: ChangeReason
-    note: Text
-    previous: Any
-
-    _date = field_validator("date", mode="before")(check_date)
-
-    @field_validator("previous", mode="before")
-    @classmethod
-    def _previous(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("give the value the answer had before ('previous'), or 'unknown'")
-        return value
-
-
-class Answer(_Model):
-    """An answer: a value backed by evidence, or a status saying why there is none."""
-
-    value: Any = None
-    status: Status | None = None
-    evidence: list[EvidenceItem] = []
-    note: Text | None = None
-    # `review: carried`: copied from the previous edition and not re-verified yet (delete the mark once it is).
-    review: Review | None = None
-    # Why the answer differs from the previous edition, and corrections within this edition (newest last).
-    change: Change | None = None
-    corrections: list[Correction] = []
-
-    @model_validator(mode="after")
-    def _value_or_status(self) -> Answer:
-        has_value = "value" in self.model_fields_set and self.value is not None
-        if has_value and self.status is not None:
-            raise ValueError("an answer needs either a 'value' or a 'status' (unknown or not-applicable), not both")
-        if not has_value and self.status is None:
-            empty = "its 'value' is empty" if "value" in self.model_fields_set else "it has neither"
-            raise ValueError(f"an answer needs a 'value' or a 'status' (unknown or not-applicable); {empty}")
-        if self.status is not None and self.evidence:
-            raise ValueError("an answer with a status has no evidence; give a value or drop the evidence")
-        return self
-
-
-class CountryFile(_Model):
-    """One country's answers for one edition."""
-
-    country: str
-    year: int
-    rubric: Id
-    sources: dict[Id, Evidence] = {}
-    answers: dict[str, Answer] = {}
-
-    @field_validator("year", mode="before")
-    @classmethod
-    def _year(cls, value: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("expected a year such as 2023")
-        return value
-
-
 def indicators_by_id(rubric: Rubric) -> dict[str, Indicator]:
     """Full indicator id (`category.indicator`) -> indicator, in rubric order."""
     return {f"{c.id}.{i.id}": i for c in rubric.categories for i in c.indicators}
-
-
-def resolve_evidence(answer: Answer, sources: dict[str, Evidence]) -> list[Evidence]:
-    """The evidence of an answer with source ids looked up (unknown ids are reported elsewhere)."""
-    return [sources[e] if isinstance(e, str) else e for e in answer.evidence if not isinstance(e, str) or e in sources]

@@ -26,8 +26,9 @@ from atdscore.files.load import (
 from atdscore.problems import Code, Problem, Severity
 from atdscore.text.names import country_names
 from atdscore.validation.country import check_country, source_path_problem
+from atdscore.validation.country_file import CountryFile
 from atdscore.validation.edition import EditionFile, EditionStatus, scoring_sha256
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.model import Rubric
 from atdscore.validation.review import EditionContext
 from atdscore.validation.reword import to_model
 from atdscore.validation.rubric import load_rubric
@@ -85,7 +86,9 @@ def discover_editions(countries: Path) -> dict[int, EditionInfo]:
     A year folder without `edition.yaml` is a draft once any edition of the project is published;
     before that (a new project) every edition counts as published, so a fresh project works as it is.
     """
-    found = {year: (files, *read_edition_file(countries / str(year))) for year, files in find_editions(countries).items()}
+    found = {
+        year: (files, *read_edition_file(countries / str(year))) for year, files in find_editions(countries).items()
+    }
     any_published = any(meta is not None and meta.status is EditionStatus.PUBLISHED for _, meta, _ in found.values())
     infos = {}
     for year, (files, meta, problems) in found.items():

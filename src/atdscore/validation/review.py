@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from atdscore.files.load import Document
 from atdscore.problems import Code, Problem, Severity
-from atdscore.validation.model import CountryFile, Review
+from atdscore.validation.country_file import CountryFile, Decision, Review
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,67 @@ def per_file(problems: list[Problem], carried_from: int | None) -> list[Problem]
         hint = "confirm each and delete 'review: carried', or change it; atdscore check lists them"
         out.append(Problem(path, first.line, first.col, Severity.ERROR, Code.CARRIED_IN_PUBLISHED, message, hint))
     return out
+
+
+def coder_trail(doc: Document, country: CountryFile, edition: EditionContext, *, strict: bool) -> list[Problem]:
+    """Who coded and who checked each answer, for a published edition under `--strict`.
+
+    An answer reviewed by its own coder is an error; answers with no reviewer get one warning per file.
+    Files that name no coder or reviewer at all do not use the trail and are left alone.
+    """
+    if not (edition.published and strict):
+        return []
+    uses_trail = (
+        country.coded_by or country.reviewed_by or any(a.coded_by or a.reviewed_by for a in country.answers.values())
+    )
+    if not uses_trail:
+        return []
+    out = []
+    unreviewed = []
+    for key, answer in country.answers.items():
+        coder = answer.coded_by or country.coded_by
+        reviewer = answer.reviewed_by or country.reviewed_by
+        if reviewer is None:
+            unreviewed.append(key)
+        elif coder is not None and reviewer.strip().casefold() == coder.strip().casefold():
+            where = ("answers", key, "reviewed_by") if answer.reviewed_by else ("answers", key)
+            out.append(
+                doc.problem(
+                    Code.SELF_REVIEW,
+                    where,
+                    f"the answer to {key} was reviewed by its own coder ({coder})",
+                    "a second person checks each answer of a published edition",
+                    key=answer.reviewed_by is None,
+                )
+            )
+    if unreviewed:
+        n = len(unreviewed)
+        out.append(
+            doc.problem(
+                Code.NO_REVIEWER,
+                ("answers", unreviewed[0]),
+                f"{n} answer{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no reviewer "
+                "(the first is here)",
+                "name one with 'reviewed_by' on the file or on the answer",
+                severity=Severity.WARNING,
+                key=True,
+            )
+        )
+    return out
+
+
+def pending_responses(doc: Document, country: CountryFile, edition: EditionContext) -> list[Problem]:
+    """A government's response still `pending` in a published edition: the decision is owed."""
+    if not edition.published:
+        return []
+    return [
+        doc.problem(
+            Code.PENDING_RESPONSE,
+            ("responses", i, "decision"),
+            f"the response from {response.from_} of {response.date} is still pending in a published edition",
+            "decide on it (accepted or rejected, with the reason) before or when publishing",
+            severity=Severity.WARNING,
+        )
+        for i, response in enumerate(country.responses)
+        if response.decision is Decision.PENDING
+    ]

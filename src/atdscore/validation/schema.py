@@ -14,10 +14,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from atdscore import __version__
+from atdscore.validation.country_file import CountryFile
 from atdscore.validation.model import (
     ChecklistIndicator,
     ChoiceIndicator,
-    CountryFile,
     Indicator,
     NumberIndicator,
     Option,

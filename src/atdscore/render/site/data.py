@@ -23,7 +23,8 @@ from atdscore.render.output import to_json
 from atdscore.render.rank import RankReport, rank_csv, rank_data
 from atdscore.render.site.model import Site, SiteEdition
 from atdscore.text.numbers import trimmed
-from atdscore.validation.model import Answer, Kind, resolve_evidence, text_in
+from atdscore.validation.country_file import Answer, resolve_evidence
+from atdscore.validation.model import Kind, text_in
 
 ANSWER_COLUMNS = ("country", "year", "indicator", "value", "points", "max", "status", "evidence")
 _CC_BY = re.compile(r"\bCC[ -]BY[ -]4\.0\b|creativecommons\.org/licenses/by/4\.0", re.IGNORECASE)

@@ -13,7 +13,8 @@ from atdscore.core.score import State
 from atdscore.render.site.common import common_context, country_path, indicator_path, t
 from atdscore.render.site.country import archive_date
 from atdscore.render.site.model import Site, SiteEdition
-from atdscore.validation.model import Indicator, falls_back, indicators_by_id, resolve_evidence, text_in
+from atdscore.validation.country_file import resolve_evidence
+from atdscore.validation.model import Indicator, falls_back, indicators_by_id, text_in
 
 _STATE_ORDER = {State.ANSWERED: 0, State.UNKNOWN: 1, State.MISSING: 2, State.NOT_APPLICABLE: 3}
 

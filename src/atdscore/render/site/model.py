@@ -14,7 +14,8 @@ from functools import cached_property
 from atdscore.core.rank import Ranked, rank_edition
 from atdscore.core.score import CountryResult
 from atdscore.text.names import country_names
-from atdscore.validation.model import CountryFile, Rubric
+from atdscore.validation.country_file import CountryFile
+from atdscore.validation.model import Rubric
 
 
 @dataclass(frozen=True)
