@@ -110,6 +110,18 @@ class Previous:
 
 
 @dataclass(frozen=True)
+class ResponseLine:
+    """A government's response to the draft scores, and the project's decision, in the brief's language."""
+
+    sender: str
+    date: str
+    summary: str
+    decision: str  # accepted, rejected or pending: the template words it
+    reason: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
 class TrendPoint:
     """The country's total and rank in one edition."""
 
@@ -171,6 +183,8 @@ class Brief:
     trend_line: str = ""
     # A draft edition's scores may still change; every brief of one says so.
     draft: bool = False
+    # The right of reply: what the government answered and what the project decided.
+    responses: tuple[ResponseLine, ...] = ()
     # Notes printed in English because they have no text in the brief's language.
     untranslated_notes: int = 0
 
@@ -348,6 +362,17 @@ def build_brief(
         rank=rank,
         of=of,
         draft=draft,
+        responses=tuple(
+            ResponseLine(
+                r.from_,
+                r.date,
+                text_in(r.summary, lang),
+                r.decision.value,
+                text_in(r.reason, lang) or None,
+                r.url,
+            )
+            for r in country.responses
+        ),
         coverage=result.coverage,
         answered=len(answered),
         applicable=sum(1 for line in lines if line.state != State.NOT_APPLICABLE),

@@ -105,6 +105,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "col.answer": "Answer",
         "col.note": "Note",
         "brief.sources": "Sources",
+        "brief.responses": "Response from the government",
+        "response.accepted": "Accepted",
+        "response.rejected": "Not accepted",
+        "response.pending": "Decision pending",
         "source.accessed": "date not known; read {date}",
         "brief.no_sources": "No source is cited.",
         "brief.footer": (
@@ -269,6 +273,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "col.answer": "Respuesta",
         "col.note": "Nota",
         "brief.sources": "Fuentes",
+        "brief.responses": "Respuesta del gobierno",
+        "response.accepted": "Aceptada",
+        "response.rejected": "No aceptada",
+        "response.pending": "Decisión pendiente",
         "source.accessed": "fecha desconocida; consultada el {date}",
         "brief.no_sources": "No se cita ninguna fuente.",
         "brief.footer": (

@@ -120,8 +120,7 @@ def coder_trail(doc: Document, country: CountryFile, edition: EditionContext, *,
             doc.problem(
                 Code.NO_REVIEWER,
                 ("answers", unreviewed[0]),
-                f"{n} answer{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no reviewer "
-                "(the first is here)",
+                f"{n} answer{'s' if n > 1 else ''} {'have' if n > 1 else 'has'} no reviewer (the first is here)",
                 "name one with 'reviewed_by' on the file or on the answer",
                 severity=Severity.WARNING,
                 key=True,
