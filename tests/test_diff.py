@@ -153,3 +153,35 @@ def test_diff_outside_a_git_repository(project: Path) -> None:
     result = run_cli("diff", "--base", "HEAD", "--project", str(project))
     assert result.exit_code == 2
     assert "is not in a git repository" in result.stderr
+
+
+@pytest.mark.parametrize("failing_call", [1, 2, 3, 4])  # rev-parse, rev-parse --verify, ls-tree, archive
+@pytest.mark.parametrize("error", ["timeout", "oserror"])
+def test_a_git_call_that_times_out_or_fails_is_a_usage_error(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int, error: str
+) -> None:
+    from atdscore.files import revision
+
+    real_run = subprocess.run
+    calls: list[list[str]] = []
+
+    def run(command: list[str], **kwargs: object) -> object:
+        calls.append(command)
+        if len(calls) == failing_call:
+            if error == "timeout":
+                raise subprocess.TimeoutExpired(command, revision.GIT_TIMEOUT)
+            raise OSError(5, "Input/output error")
+        return real_run(command, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", run)
+    result = run_cli("diff", "--base", "HEAD~2", "--project", str(repo))
+    assert len(calls) == failing_call
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    command = calls[-1][3]  # git -C DIR <command>
+    expected = (
+        f"error: git {command} did not finish within {revision.GIT_TIMEOUT} seconds"
+        if error == "timeout"
+        else "error: cannot run git: [Errno 5] Input/output error"
+    )
+    assert result.stderr.splitlines() == [expected]

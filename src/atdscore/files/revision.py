@@ -1,7 +1,8 @@
 """Git: the commit a project is at, and revisions as read-only snapshots extracted into a temporary folder.
 
 Nothing here touches the working tree or the index: `git archive` reads the revision's objects.
-Errors (not a repository, an unknown revision, a path missing at that revision) are returned as text.
+Errors (not a repository, an unknown revision, a path missing at that revision, git missing, failing
+or timing out on any call) are returned as text, never raised.
 """
 
 from __future__ import annotations
@@ -25,16 +26,33 @@ class Snapshot:
     root: Path
 
 
+# Seconds any one git call may take; a slow network file system or a huge repository is an error, not a hang.
+GIT_TIMEOUT = 120
+
+
+class _GitFailed(Exception):
+    """git could not be run, or did not finish in time; the message says which, for the user."""
+
+
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=120)
+    try:
+        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=GIT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise _GitFailed(f"git {args[0]} did not finish within {GIT_TIMEOUT} seconds") from None
+    except (OSError, subprocess.SubprocessError) as err:
+        raise _GitFailed(f"cannot run git: {err}") from None
 
 
 def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None, str | None]:
     """Extract `paths` (relative to `project`) as they are at `rev`; (snapshot, None) or (None, error)."""
     try:
-        top = _git(project, "rev-parse", "--show-toplevel")
-    except (OSError, subprocess.SubprocessError) as err:
-        return None, f"cannot run git: {err}"
+        return _snapshot(project, rev, paths)
+    except _GitFailed as err:
+        return None, str(err)
+
+
+def _snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None, str | None]:
+    top = _git(project, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         return None, f"'{project}' is not in a git repository"
     if rev.startswith("-"):
@@ -58,7 +76,8 @@ def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None
     root = Path(tempfile.mkdtemp(prefix="atdscore-rev-"))
     try:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            # The "data" filter refuses links out of the folder, device files and absolute paths.
+            # The "data" filter refuses links out of the folder, device files and absolute paths; it
+            # came in Python 3.11.4, hence requires-python in pyproject.toml.
             tar.extractall(root, filter="data")
     except (tarfile.TarError, OSError) as err:
         shutil.rmtree(root, ignore_errors=True)
