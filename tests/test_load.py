@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import os
 import string
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -164,18 +168,123 @@ def test_an_edition_scored_with_two_rubrics_is_an_error(project: Path, monkeypat
     assert result.exit_code == 1
 
 
-def test_parallel_reading_gives_the_same_result_as_serial(tmp_path: Path, monkeypatch: Any) -> None:
-    from atdscore.files import load
-
+def _files(tmp_path: Path, n: int) -> list[Path]:
     files = []
-    for n in range(9):
-        path = tmp_path / f"f{n}.yaml"
-        path.write_text(f"a: {n}\nb: [x, y]\n" if n != 4 else "a: [1\n")  # one file is broken
+    for i in range(n):
+        path = tmp_path / f"f{i}.yaml"
+        path.write_text(f"a: {i}\nb: [x, y]\n" if i % 7 != 4 else "a: [1\n")  # some files are broken
         files.append(path)
-    serial = [(d.data if d else None, [p.render() for p in ps]) for d, ps in load.read_many(files, 10_000)]
-    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(load, "_usable_cores", lambda: 2)
-    parallel = [(d.data if d else None, [p.render() for p in ps]) for d, ps in load.read_many(files, 10_000)]
-    assert parallel == serial
-    assert serial[3] == ({"a": 3, "b": ["x", "y"]}, [])
-    assert serial[4][0] is None and "YAML syntax error" in serial[4][1][0]
+    return files
+
+
+def _plain(results: list[Any]) -> list[Any]:
+    return [(d.data if d else None, d.path if d else None, [p.render() for p in ps]) for d, ps in results]
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """read_many forks for any number of files, as on a two-core machine; the list counts the forks."""
+    from atdscore.files import parallel
+
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(os, "fork", fork)
+    return forks
+
+
+def test_parallel_reading_gives_the_same_result_as_serial(tmp_path: Path, forking: list[int]) -> None:
+    from atdscore.files.load import read_yaml
+    from atdscore.files.parallel import read_many
+
+    files = _files(tmp_path, 9)
+    serial = _plain([read_yaml(f, 10_000) for f in files])
+    assert _plain(read_many(files, 10_000)) == serial
+    assert forking == [1]
+    assert serial[3][0] == {"a": 3, "b": ["x", "y"]} and serial[3][2] == []
+    assert serial[4][0] is None and "YAML syntax error" in serial[4][2][0]
+
+
+def test_no_fork_below_64_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from atdscore.files import parallel
+
+    def no_fork() -> int:
+        raise AssertionError("read_many forked")
+
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert parallel.PARALLEL_MIN_FILES == 64
+    assert len(parallel.read_many(_files(tmp_path, 63), 10_000)) == 63
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
+    assert len(parallel.read_many(_files(tmp_path, 64), 10_000)) == 64  # one usable core: a fork would only cost
+
+
+def _bad_reply(kind: str) -> Callable[[int, list[Any]], None]:
+    """A child's `_send` that replies with something other than its results, or dies, or hangs."""
+    import pickle
+    import signal
+    import time
+
+    def send(fd: int, results: list[Any]) -> None:
+        def framed(payload: bytes) -> bytes:
+            return len(payload).to_bytes(8, "big") + hashlib.sha256(payload).digest() + payload
+
+        with os.fdopen(fd, "wb") as out:
+            if kind == "random bytes":
+                out.write(os.urandom(5000))
+            elif kind == "truncated":
+                out.write(framed(pickle.dumps(results))[:-10])
+            elif kind == "wrong digest":
+                payload = pickle.dumps(results)
+                out.write(len(payload).to_bytes(8, "big") + bytes(32) + payload)
+            elif kind == "framed garbage":
+                out.write(framed(b"\x80\x05garbage"))
+            elif kind == "one result short":
+                out.write(framed(pickle.dumps(results[:-1])))
+            elif kind == "not results":
+                out.write(framed(pickle.dumps([("x", "y")] * len(results))))
+            elif kind == "another file's results":
+                out.write(framed(pickle.dumps(results[1:] + results[:1])))
+            elif kind == "a problem without a document":
+                out.write(framed(pickle.dumps([(None, [])] * len(results))))
+            elif kind == "dies":
+                os.kill(os.getpid(), signal.SIGKILL)
+            elif kind == "hangs":
+                time.sleep(60)
+
+    return send
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "random bytes",
+        "truncated",
+        "wrong digest",
+        "framed garbage",
+        "one result short",
+        "not results",
+        "another file's results",
+        "a problem without a document",
+        "dies",
+        "hangs",
+    ],
+)
+def test_a_child_that_sends_garbage_dies_or_hangs_changes_nothing(
+    kind: str, tmp_path: Path, forking: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from atdscore.files import parallel
+    from atdscore.files.load import read_yaml
+
+    files = _files(tmp_path, 12)
+    serial = _plain([read_yaml(f, 10_000) for f in files])
+    monkeypatch.setattr(parallel, "_send", _bad_reply(kind))
+    monkeypatch.setattr(parallel, "CHILD_MIN_WAIT", 0.5)
+    assert _plain(parallel.read_many(files, 10_000)) == serial
+    assert forking == [1]

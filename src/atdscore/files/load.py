@@ -10,8 +10,6 @@ aliases (which is how "billion laughs" bombs grow) and duplicate keys.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -345,47 +343,3 @@ def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document 
             Problem(display, None, None, Severity.ERROR, Code.UNREADABLE, f"cannot read file: {err.strerror or err}")
         ]
     return parse_yaml(data, display, path)
-
-
-# Below this many files a second process costs more than it saves.
-PARALLEL_MIN_FILES = 64
-
-
-def _usable_cores() -> int:
-    # The cores this process may run on (taskset, cgroups), not the machine's: a fork on one core only costs.
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tuple[Document | None, list[Problem]]]:
-    """`read_yaml` for many files, in file order; on a multi-core POSIX machine half are parsed in a fork.
-
-    Parsing is most of the cost of `rank` and `check`, and libyaml holds the GIL, so a forked child
-    parses the second half while this process parses the first, and sends its results back pickled.
-    Any failure of the child falls back to parsing its half here: the result is the same either way.
-    """
-    if len(paths) < PARALLEL_MIN_FILES or not hasattr(os, "fork") or _usable_cores() < 2:
-        return [read_yaml(p, max_bytes, what) for p in paths]
-    half = len(paths) // 2
-    mine, theirs = paths[:half], paths[half:]
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; its work is checked through the parent's result
-        try:
-            os.close(read_fd)
-            with os.fdopen(write_fd, "wb") as out:
-                pickle.dump([read_yaml(p, max_bytes, what) for p in theirs], out, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
-    os.close(write_fd)
-    results = [read_yaml(p, max_bytes, what) for p in mine]
-    with os.fdopen(read_fd, "rb") as incoming:
-        try:
-            received = pickle.load(incoming)
-        except Exception:
-            received = None
-    os.waitpid(pid, 0)
-    if not isinstance(received, list) or len(received) != len(theirs):
-        received = [read_yaml(p, max_bytes, what) for p in theirs]
-    return results + received

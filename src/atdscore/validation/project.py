@@ -20,9 +20,9 @@ from atdscore.files.load import (
     MAX_RUBRIC_BYTES,
     Document,
     display_path,
-    read_many,
     read_yaml,
 )
+from atdscore.files.parallel import read_many
 from atdscore.problems import Code, Problem, Severity
 from atdscore.text.names import country_names
 from atdscore.validation.country import check_country, source_path_problem
