@@ -155,11 +155,26 @@ def test_version() -> None:
     assert run_cli("--version").stdout == f"atdscore {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["check", "rank", "schema"])
+COMMANDS = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+
+
+def test_the_help_tests_cover_every_command() -> None:
+    from atdscore.cli import COMMAND_MODULES
+
+    assert sorted(COMMANDS) == sorted(COMMAND_MODULES) == sorted(
+        ["check", "rank", "schema", "brief", "methodology", "diff", "sensitivity", "history"]
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0
-    assert "Examples" in result.stdout
+    assert result.stdout.startswith(f"Usage: atdscore {command} [OPTIONS]")
+    # The examples are the lines from "Examples:" to the next blank line after them.
+    after = result.stdout.split("Examples:\n\n", 1)[1]
+    examples = [line.strip() for line in after.split("\n\n", 1)[0].splitlines()]
+    assert examples and all(line.startswith(f"atdscore {command}") for line in examples), examples
 
 
 def test_every_command_is_documented_in_readme() -> None:
