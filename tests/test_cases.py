@@ -89,88 +89,88 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/band-minima-not-increasing.yaml": [
-        "rubrics/test.yaml:8:11: error: band minima must increase from one band to the next",
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:8:11: error[E304]: band minima must increase from one band to the next",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/band-without-max.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:43:13: error: every band but the last needs a 'max'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:43:13: error[E304]: every band but the last needs a 'max'",
     ],
     "rubric/bands-out-of-order.yaml": [
         "rubrics/test.yaml:8:12: warning[W310]: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:40:19: error[E304]: band maxima must increase from one band to the next",
     ],
     "rubric/bonus-negative-cap.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:71:10: error: a bonus cap must be 0 or above",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:71:10: error[E307]: a bonus cap must be 0 or above",
     ],
     "rubric/bonus-without-cap.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:68:5: error: a bonus category needs a 'cap' (its highest total, e.g. 15)",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:68:5: error[E307]: a bonus category needs a 'cap' (its highest total, e.g. 15)",
     ],
     "rubric/cap-on-standard-category.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:16:10: error: only a bonus category has a cap",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:16:10: error[E307]: only a bonus category has a cap",
     ],
     "rubric/duplicate-category.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:13:3: error: category id 'law' is used twice",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:13:3: error[E302]: category id 'law' is used twice",
     ],
     "rubric/duplicate-checklist-item.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:30:11: error: item id 'nhri' is used twice",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:30:11: error[E302]: item id 'nhri' is used twice",
     ],
     "rubric/duplicate-indicator.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:17:7: error: indicator id 'ban' is used twice in category 'law'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:17:7: error[E302]: indicator id 'ban' is used twice in category 'law'",
     ],
     "rubric/duplicate-option.yaml": [
         "rubrics/test.yaml:8:12: warning[W310]: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
         "rubrics/test.yaml:20:11: error[E302]: option id 'full' is used twice",
     ],
     "rubric/first-band-above-zero.yaml": [
-        "rubrics/test.yaml:7:11: error: the first band must start at 0",
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:7:11: error[E304]: the first band must start at 0",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/floor-on-standard-category.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:16:12: error: only a penalty category has a floor",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:16:12: error[E307]: only a penalty category has a floor",
     ],
     "rubric/id-mismatch.yaml": [
         "rubrics/test.yaml:2:5: error[E301]: rubric id 'testing' does not match the file name 'test.yaml'; name the file 'testing.yaml' or set 'id: test'",
         "rubrics/test.yaml:8:12: warning[W310]: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
     "rubric/last-band-with-max.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:45:13: error: the last band has no 'max': it takes every larger answer",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:45:13: error[E304]: the last band has no 'max': it takes every larger answer",
     ],
     "rubric/negative-band-points.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:44:31: error: points must be 0 or above",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:44:31: error[E308]: points must be 0 or above",
     ],
     "rubric/negative-item-points.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:32:45: error: points must be 0 or above",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:32:45: error[E308]: points must be 0 or above",
     ],
     "rubric/negative-score.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:48:14: error: points must be 0 or above",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:48:14: error[E308]: points must be 0 or above",
     ],
     "rubric/negative-weight.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:15:13: error: a weight cannot be negative",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:15:13: error[E303]: a weight cannot be negative",
     ],
     "rubric/no-weighted-standard-category.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:13:3: error: a rubric needs at least one standard category with a weight above 0",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:13:3: error[E305]: a rubric needs at least one standard category with a weight above 0",
     ],
     "rubric/number-min-above-max.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:39:14: error: 'min' is larger than 'max'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:39:14: error[E309]: 'min' is larger than 'max'",
     ],
     "rubric/penalty-floor-above-zero.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:54:12: error: a penalty floor must be 0 or below",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:54:12: error[E307]: a penalty floor must be 0 or below",
     ],
     "rubric/penalty-without-floor.yaml": [
         "rubrics/test.yaml:8:12: warning[W310]: 24 of 27 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
@@ -182,8 +182,8 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:63:53: error[E308]: points must be 0 or below in a penalty category",
     ],
     "rubric/score-min-not-below-max.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:48:14: error: 'min' must be smaller than 'max'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:48:14: error[E309]: 'min' must be smaller than 'max'",
     ],
     "rubric/text-without-english.yaml": [
         "rubrics/test.yaml:11:12: error[E207]: a text in several languages needs an 'en' entry",
@@ -196,8 +196,8 @@ EXPECTED: dict[str, list[str]] = {
         "rubrics/test.yaml:24:15: error[E204]: unknown type 'checkbox'; expected one of 'choice', 'checklist', 'number', 'score'",
     ],
     "rubric/weight-on-penalty.yaml": [
-        "rubrics/test.yaml:11:12: warning: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
-        "rubrics/test.yaml:55:13: error: only standard categories have a weight; penalty and bonus points are added to the total as they are",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+        "rubrics/test.yaml:55:13: error[E307]: only standard categories have a weight; penalty and bonus points are added to the total as they are",
     ],
     "score-out-of-range.yaml": [
         "countries/2023/MEX.yaml:8:26: error[E414]: 7 is outside 0..4 for limits.expert",
