@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -34,11 +36,45 @@ def test_switched_off_inputs_have_no_index(project: Path) -> None:
     assert indices["unknowns"] is None and indices["weights"] is None
 
 
+def _percent(share: float) -> str:
+    # With 50 runs every stability is a whole percent, and the weights and indices below are not ties.
+    return f"{round(share * 100)}%"
+
+
 @pytest.mark.parametrize("fmt", ["table", "md", "csv"])
-def test_sensitivity_formats(project: Path, fmt: str) -> None:
-    result = run_cli("sensitivity", str(project), "--runs", "50", "-f", fmt)
+def test_sensitivity_formats_show_the_numbers_of_the_json(project: Path, fmt: str) -> None:
+    args = ("sensitivity", str(project), "--runs", "50", "--seed", "7")
+    data = json.loads(run_cli(*args, "-f", "json").stdout)
+    result = run_cli(*args, "-f", fmt)
     assert result.exit_code == 0
-    assert "MEX" in result.stdout
+    countries = [
+        [str(c["rank"]), c["name"], c["country"], str(c["median_rank"]), *map(str, c["interval"]), c["stability"]]
+        for c in data["countries"]
+    ]
+    assert [c[2] for c in countries] == ["MEX", "BEL", "MYS", "THA"]  # rank order, ties by code
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.stdout)))
+        assert rows[0] == ["rank", "country", "name", "median_rank", "p5", "p95", "stability"]
+        assert rows[1:] == [[r, code, name, m, lo, hi, str(st)] for r, name, code, m, lo, hi, st in countries]
+        return
+    people = [[r, name, code, m, f"{lo}–{hi}", _percent(st)] for r, name, code, m, lo, hi, st in countries]
+    weights = [[w["category"], _percent(w["nominal"]), _percent(w["effective"])] for w in data["effective_weights"]]
+    indices = [[s["input"], f"{s['first_order']:.2f}"] for s in data["sensitivity"]]
+    if fmt == "md":
+        cells = [line.strip("|").split(" | ") for line in result.stdout.splitlines() if line.startswith("| ")]
+        cells = [[c.strip() for c in row] for row in cells]
+        assert cells == [
+            ["Rank", "Country", "ISO3", "Median", "5-95% interval", "Stability"],
+            *people,
+            ["Category", "Nominal weight", "Effective weight"],
+            *weights,
+            ["Input", "First-order sensitivity index"],
+            *indices,
+        ]
+    else:
+        words = [line.split() for line in result.stdout.splitlines()]
+        for row in [*people, *weights, *indices]:
+            assert row in words, row
 
 
 def test_sensitivity_plot_is_svg(project: Path, tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,10 +44,62 @@ def test_rank_intervals_without_labels_show_codes_and_survive_no_rows() -> None:
     assert "no ranked countries" in texts(rank_intervals_svg([], "t"))
 
 
-def test_charts_are_deterministic() -> None:
-    assert rank_intervals_svg(ROWS, "t") == rank_intervals_svg(list(reversed(ROWS)), "t")
-    series = [("Total", [(2018, 40.0), (2023, 74.125)]), ("a&b", [(2023, 100.0)])]
-    assert line_chart_svg(series, "t", "Score %") == line_chart_svg(series, "t", "Score %")
+def _axis(labels: Sequence[tuple[float, float]]) -> Callable[[float], float]:
+    """The linear map from data to drawing coordinates that two labelled ticks of an axis define."""
+    (v0, c0), (v1, c1) = labels[0], labels[-1]
+    return lambda value: c0 + (value - v0) * (c1 - c0) / (v1 - v0)
+
+
+def test_rank_intervals_mark_each_rank_where_the_axis_says() -> None:
+    assert rank_intervals_svg(ROWS, "t") == rank_intervals_svg(list(reversed(ROWS)), "t")  # input order is irrelevant
+    root = ET.fromstring(rank_intervals_svg(ROWS, "t"))
+    ticks = sorted(
+        {(float(t.text or ""), float(t.attrib["x"])) for t in root.iter(f"{SVG}text") if (t.text or "").isdigit()}
+    )
+    x = _axis(ticks)
+    rows = [g for g in root.iter(f"{SVG}g")]
+    assert [(g.find(f"{SVG}text").text or "") for g in rows] == ["MEX", "BEL", "THA"]  # type: ignore[union-attr]
+    for g, stats in zip(rows, sorted(ROWS, key=lambda r: r.rank), strict=True):
+        interval, nominal = g.findall(f"{SVG}line")
+        dot = g.find(f"{SVG}circle")
+        assert dot is not None
+        assert float(interval.attrib["x1"]) == pytest.approx(x(stats.interval[0]), abs=0.11)
+        assert float(interval.attrib["x2"]) == pytest.approx(x(stats.interval[1]), abs=0.11)
+        assert float(dot.attrib["cx"]) == pytest.approx(x(stats.median_rank), abs=0.11)
+        assert float(nominal.attrib["x1"]) == pytest.approx(x(stats.rank), abs=0.11)
+
+
+years = st.integers(2000, 2030)
+values = st.floats(-20, 130, allow_nan=False).map(lambda v: round(v, 3))
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(years, values), min_size=1, max_size=6, unique_by=lambda p: p[0]), min_size=1, max_size=4
+    )
+)
+def test_line_chart_points_sit_where_the_axes_say(points: list[list[tuple[int, float]]]) -> None:
+    series = [(f"s{i}", p) for i, p in enumerate(points)]
+    root = ET.fromstring(line_chart_svg(series, "t", "Score %"))
+    labels = [(t.text or "", t.attrib) for t in root.iter(f"{SVG}text")]
+    # y-axis labels are right-aligned left of the plot; year labels are centred under it.
+    y = _axis(
+        sorted((float(text), float(a["y"]) - 4) for text, a in labels if a.get("text-anchor") == "end" and text != "t")
+    )
+    shown_years = sorted(
+        (int(text), float(a["x"])) for text, a in labels if a.get("text-anchor") == "middle" and text.isdigit()
+    )
+    all_years = sorted({year for p in points for year, _ in p})
+    assert shown_years[0][0] == all_years[0] and shown_years[-1][0] == all_years[-1]
+    circles = list(root.iter(f"{SVG}circle"))
+    assert len(circles) == sum(len(p) for p in points)
+    expected = [(name, year, value) for name, p in series for year, value in sorted(p)]
+    for circle, (name, year, value) in zip(circles, expected, strict=True):
+        title = circle.find(f"{SVG}title")
+        assert title is not None and title.text == f"{name} {year}: {value:.1f}"
+        assert float(circle.attrib["cy"]) == pytest.approx(y(value), abs=0.11)
+        if len(shown_years) > 1:
+            assert float(circle.attrib["cx"]) == pytest.approx(_axis(shown_years)(year), abs=0.11)
 
 
 def test_line_chart_is_valid_svg_with_a_line_per_series_and_a_legend() -> None:
