@@ -54,9 +54,7 @@ class RankReport:
 
 
 def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = False) -> str:
-    """A number for people in `lang`: 76.4 in English, 76,4 in Spanish (Babel, loaded only for other languages)."""
-    if lang == "en":
-        return trimmed(value, places) if trim else fixed(value, places)
+    """A number for people in `lang`, in its conventions (Babel): 76.4 in English, 76,4 in Spanish."""
     from atdscore.text import formats
 
     return formats.decimal(value, lang, places) if trim else formats.fixed(value, lang, places)
