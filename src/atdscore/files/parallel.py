@@ -87,7 +87,10 @@ def _receive(fd: int, wait: float) -> Any:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
             return None  # late: a stuck child
-        chunk = os.read(fd, 1 << 20)
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except OSError:  # pragma: no cover - reading a pipe fails only when the system does
+            return None
         if not chunk:
             break  # the child closed its end: finished, or died
         data += chunk
