@@ -185,3 +185,40 @@ def test_a_git_call_that_times_out_or_fails_is_a_usage_error(
         else "error: cannot run git: [Errno 5] Input/output error"
     )
     assert result.stderr.splitlines() == [expected]
+
+
+@pytest.mark.parametrize("command", [["rank", "-f", "json"], ["site", "-o", "SITE"]])
+@pytest.mark.parametrize("question", ["rev-parse", "status"])
+def test_a_git_that_hangs_while_stamping_provenance_is_a_usage_error(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str], question: str
+) -> None:
+    from atdscore.files import revision
+
+    real_run = subprocess.run
+
+    def run(args: list[str], **kwargs: object) -> object:
+        if args[:1] == ["git"] and args[3] == question:
+            raise subprocess.TimeoutExpired(args, revision.GIT_STATUS_TIMEOUT)
+        return real_run(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", run)
+    args = [str(tmp_path / "site") if a == "SITE" else a for a in command]
+    result = run_cli(*args, str(repo))
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert f"error: git {question} did not finish within {revision.GIT_STATUS_TIMEOUT} seconds" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_without_git_the_provenance_is_null(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_run = subprocess.run
+
+    def run(args: list[str], **kwargs: object) -> object:
+        if args[:1] == ["git"]:
+            raise FileNotFoundError(2, "No such file or directory: 'git'")
+        return real_run(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", run)
+    result = run_cli("rank", str(repo), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["data"] == {"commit": None, "dirty": None}

@@ -121,6 +121,16 @@ def print_problems(problems: list[Problem], console: Console) -> None:
         console.print(problem_lines(problems))
 
 
+def provenance(layout: Layout) -> tuple[str | None, bool | None]:
+    """The data's commit and whether it is dirty (None, None outside git), or exit 2 when git hangs."""
+    from atdscore.files.revision import GitFailed, data_dirty, git_commit
+
+    try:
+        return git_commit(layout.countries), data_dirty(layout.root, ["rubrics", "countries"])
+    except GitFailed as err:
+        usage_error(str(err), "the data's commit cannot be stamped; is the repository on a slow or stuck file system?")
+
+
 def project_layout(project: Path) -> Layout:
     from atdscore.files.discover import find_layout
 

@@ -27,6 +27,7 @@ from atdscore.cli.base import (
     print_problems,
     project_layout,
     project_names,
+    provenance,
     rubric_set,
     show,
     usage_error,
@@ -112,7 +113,6 @@ def rank(
     """
     from atdscore.core.rank import rank_countries
     from atdscore.core.score import Scorer
-    from atdscore.files.revision import data_dirty, git_commit
     from atdscore.render.rank import RankReport, render_rank
 
     layout, edition, _ = load_year(project, rubric, year)
@@ -125,18 +125,19 @@ def rank(
         from atdscore.core.sensitivity import analyse
 
         rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, results).countries}
+    commit, dirty = provenance(layout)
     report = RankReport(
         tool_version=__version__,
         rubric=edition.rubric,
         rubric_sha256=edition.rubric_sha256,
-        commit=git_commit(layout.countries),
+        commit=commit,
         year=edition.year,
         ranked=rank_countries(results),
         names=names.names(lang.value),
         lang=lang.value,
         intervals=rank_intervals,
         draft=edition.is_draft,
-        dirty=data_dirty(layout.root, ["rubrics", "countries"]),
+        dirty=dirty,
     )
     err = make_console(stderr=True)
     if report.draft_line and format is Format.csv:

@@ -120,8 +120,7 @@ def site(
     """
     import time
 
-    from atdscore.cli.base import load_valid_edition, project_names, rubric_set
-    from atdscore.files.revision import data_dirty, git_commit
+    from atdscore.cli.base import load_valid_edition, project_names, provenance, rubric_set
     from atdscore.files.tree import NotOurs, write_tree
     from atdscore.render.site import Site, plan_site, scored_edition
     from atdscore.validation.project import discover_editions
@@ -153,15 +152,16 @@ def site(
             scored_edition(y, edition.rubric, edition.rubric_sha256, edition.countries, draft=edition.is_draft)
         )
     licence_file = layout.countries / LICENCE
+    commit, dirty = provenance(layout)
     data = Site(
         editions=tuple(scored),
         langs=tuple(dict.fromkeys(code.value for code in lang)) if lang else tuple(code.value for code in Lang),
         tool_version=__version__,
-        commit=git_commit(layout.countries),
+        commit=commit,
         base_url=base_url,
         licence=licence_file.read_text(encoding="utf-8") if licence_file.is_file() else None,
         names=names.overrides,
-        dirty=data_dirty(layout.root, ["rubrics", "countries"]),
+        dirty=dirty,
     )
     pages = plan_site(data)
     with _progress(len(pages)) as advance:

@@ -1,8 +1,9 @@
 """Git: the commit a project is at, and revisions as read-only snapshots extracted into a temporary folder.
 
 Nothing here touches the working tree or the index: `git archive` reads the revision's objects.
-Errors (not a repository, an unknown revision, a path missing at that revision, git missing, failing
-or timing out on any call) are returned as text, never raised.
+Errors of a snapshot (not a repository, an unknown revision, a path missing at that revision, git
+missing, failing or timing out on any call) are returned as text. Outside a repository, or without
+git, the commit and the dirty flag are None; a git that does not answer in time raises GitFailed.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ class Snapshot:
     root: Path
 
 
-# Seconds any one git call may take; a slow network file system or a huge repository is an error, not a hang.
+# Seconds a git call may take: reading a revision (which can be large), and asking about the checkout.
 GIT_TIMEOUT = 120
+GIT_STATUS_TIMEOUT = 10
 
 
-class _GitFailed(Exception):
+class GitFailed(Exception):
     """git could not be run, or did not finish in time; the message says which, for the user."""
 
 
@@ -38,16 +40,16 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=GIT_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise _GitFailed(f"git {args[0]} did not finish within {GIT_TIMEOUT} seconds") from None
+        raise GitFailed(f"git {args[0]} did not finish within {GIT_TIMEOUT} seconds") from None
     except (OSError, subprocess.SubprocessError) as err:
-        raise _GitFailed(f"cannot run git: {err}") from None
+        raise GitFailed(f"cannot run git: {err}") from None
 
 
 def snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | None, str | None]:
     """Extract `paths` (relative to `project`) as they are at `rev`; (snapshot, None) or (None, error)."""
     try:
         return _snapshot(project, rev, paths)
-    except _GitFailed as err:
+    except GitFailed as err:
         return None, str(err)
 
 
@@ -86,36 +88,31 @@ def _snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | Non
 
 
 def git_commit(path: Path) -> str | None:
-    """The commit checked out in the git repository holding `path`, or None outside one."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(path), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = done.stdout.strip()
-    return commit if done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
+    """The commit checked out in the git repository holding `path`; None outside one or without git.
+
+    Raises GitFailed when git does not answer in time: the commit would then be unknown, not absent.
+    """
+    done = _status_git(path, "rev-parse", "HEAD")
+    commit = done.stdout.decode(errors="replace").strip() if done else ""
+    return commit if done and done.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
 
 
 def data_dirty(root: Path, folders: list[str]) -> bool | None:
     """Whether files under `folders` at `root` differ from the commit: changed, staged or untracked.
 
-    None outside a git repository, or when git cannot answer.
+    None outside a git repository, or without git; raises GitFailed when git does not answer in time.
     """
     if git_commit(root) is None:
         return None
+    done = _status_git(root, "status", "--porcelain", "--untracked-files=all", "--", *folders)
+    return bool(done.stdout.strip()) if done and done.returncode == 0 else None
+
+
+def _status_git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
+    """A quick git question about the checkout; None when git cannot be run at all."""
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all", "--", *folders],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
+        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=GIT_STATUS_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise GitFailed(f"git {args[0]} did not finish within {GIT_STATUS_TIMEOUT} seconds") from None
     except (OSError, subprocess.SubprocessError):
-        return None
-    return bool(done.stdout.strip()) if done.returncode == 0 else None
+        return None  # no git: there is no commit to stamp
