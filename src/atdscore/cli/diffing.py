@@ -103,14 +103,13 @@ def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -
     # In a project, an edition's status depends on its neighbours (see discover_editions).
     info = discover_editions(folder.parent).get(year) if folder.name == str(year) else None
     edition = load_valid_edition(info or edition_info(folder, year), rubric_set)
-    assert edition.rubric is not None and edition.rubric_sha256 is not None
-    label = f"{label} (draft)" if edition.is_draft else label
-    return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
+    return Side(f"{label} (draft)" if edition.draft else label, edition)
 
 
 def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitStack) -> list[Comparison]:
     """One comparison per edition that differs between `base` and the working tree."""
     from atdscore.core.diff import Side, compare
+    from atdscore.core.editions import score_edition
     from atdscore.files.discover import find_editions
     from atdscore.files.load import label_root
     from atdscore.files.revision import snapshot
@@ -135,9 +134,10 @@ def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitSt
         old = _load_side(snap.root / "countries" / str(y), old_rubrics, y, f"{base}:{y}") if y in old_editions else None
         # An edition on one side only is compared with an empty edition under the same rubric.
         reference = new or old
-        assert reference is not None
-        old = old or Side(f"{base}:{y}", y, reference.rubric, reference.rubric_sha256, [])
-        new = new or Side(str(y), y, reference.rubric, reference.rubric_sha256, [])
+        assert reference is not None  # y is an edition of one side at least
+        empty = score_edition(y, reference.edition.rubric, reference.edition.rubric_sha256, [])
+        old = old or Side(f"{base}:{y}", empty)
+        new = new or Side(str(y), empty)
         comparison = compare(old, new)
         if comparison.countries or comparison.rubric.changed or year is not None:
             comparisons.append(comparison)

@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reason, Status
+from atdscore.core.editions import RubricRef
 from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.rank import md_cell, md_table
 from atdscore.text.numbers import fixed, machine, trimmed
@@ -73,7 +74,7 @@ def _headline(comparison: Comparison) -> list[str]:
     r = comparison.rubric
     if r.changed:
         lines.append(
-            f"Rubric changed: {r.old_id} {r.old_version} ({r.old_sha256[:12]}) → {r.new_id} {r.new_version} ({r.new_sha256[:12]}). "
+            f"Rubric changed: {r.old.id} {r.old.version} ({r.old.sha256[:12]}) → {r.new.id} {r.new.version} ({r.new.sha256[:12]}). "
             "Scores are not comparable one to one; the adjusted change compares only the indicators both rubrics share."
         )
         if r.added:
@@ -223,6 +224,10 @@ def _side_result(change: CountryChange, old: bool) -> dict[str, Any] | None:
     return {"points": machine(result.points), "percent": _num(result.percent), "rank": rank}
 
 
+def _rubric(ref: RubricRef) -> dict[str, str]:
+    return {"id": ref.id, "version": ref.version, "sha256": ref.sha256}
+
+
 def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> dict[str, Any]:
     """The documented JSON structure of a diff (see README, 'atdscore diff')."""
     return {
@@ -232,12 +237,12 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                 "old": {
                     "label": c.old_label,
                     "year": c.old_year,
-                    "rubric": {"id": c.rubric.old_id, "version": c.rubric.old_version, "sha256": c.rubric.old_sha256},
+                    "rubric": _rubric(c.rubric.old),
                 },
                 "new": {
                     "label": c.new_label,
                     "year": c.new_year,
-                    "rubric": {"id": c.rubric.new_id, "version": c.rubric.new_version, "sha256": c.rubric.new_sha256},
+                    "rubric": _rubric(c.rubric.new),
                 },
                 "rubric_changed": c.rubric.changed,
                 "indicators_added": list(c.rubric.added),

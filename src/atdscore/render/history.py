@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
-from atdscore.core.history import EditionScore
+from atdscore.core.editions import CountryEdition
 from atdscore.core.score import band_for
 from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.rank import category_text, md_cell, md_table, percent_text
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _category_ids(scores: Sequence[EditionScore]) -> list[str]:
+def _category_ids(scores: Sequence[CountryEdition]) -> list[str]:
     """Category ids in the order of the latest rubric, then any only older rubrics had."""
     ids: list[str] = []
     for s in reversed(scores):
@@ -26,7 +26,7 @@ def _category_ids(scores: Sequence[EditionScore]) -> list[str]:
     return ids
 
 
-def _row(s: EditionScore, ids: list[str]) -> list[str]:
+def _row(s: CountryEdition, ids: list[str]) -> list[str]:
     band = band_for(s.rubric, s.result.percent)
     by_id = {c.id: c for c in s.result.categories}
     return [
@@ -43,14 +43,14 @@ def _row(s: EditionScore, ids: list[str]) -> list[str]:
 _HEADERS = ["Year", "Rubric", "Score %", "Band", "Rank", "Coverage"]
 
 
-def trend(scores: Sequence[EditionScore]) -> str:
+def trend(scores: Sequence[CountryEdition]) -> str:
     """The total's trend as a sparkline, oldest edition first."""
     from atdscore.text.sparkline import sparkline
 
     return sparkline([None if s.result.percent is None else float(s.result.percent) for s in scores])
 
 
-def chart_series(scores: Sequence[EditionScore]) -> list[tuple[str, list[tuple[int, float]]]]:
+def chart_series(scores: Sequence[CountryEdition]) -> list[tuple[str, list[tuple[int, float]]]]:
     """Lines for a chart: the total, then each standard category, as (year, percent) points."""
     series = [("Total", [(s.year, float(s.result.percent)) for s in scores if s.result.percent is not None])]
     for category_id in _category_ids(scores):
@@ -65,7 +65,7 @@ def chart_series(scores: Sequence[EditionScore]) -> list[tuple[str, list[tuple[i
     return series
 
 
-def history_table(code: str, name: str, scores: Sequence[EditionScore]) -> RenderableType:
+def history_table(code: str, name: str, scores: Sequence[CountryEdition]) -> RenderableType:
     """A rich table of every edition, titled with the trend."""
     from rich import box
     from rich.table import Table
@@ -84,7 +84,7 @@ def history_table(code: str, name: str, scores: Sequence[EditionScore]) -> Rende
     return table
 
 
-def history_markdown(code: str, name: str, scores: Sequence[EditionScore]) -> str:
+def history_markdown(code: str, name: str, scores: Sequence[CountryEdition]) -> str:
     """A GitHub-flavoured Markdown table of every edition."""
     ids = _category_ids(scores)
     headers = _HEADERS + ids
@@ -92,7 +92,7 @@ def history_markdown(code: str, name: str, scores: Sequence[EditionScore]) -> st
     return "\n".join([f"**{md_cell(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
 
 
-def history_csv(scores: Sequence[EditionScore]) -> str:
+def history_csv(scores: Sequence[CountryEdition]) -> str:
     """One row per edition; category columns as in `rank` (percent, or points for penalty and bonus)."""
     ids = _category_ids(scores)
     out = io.StringIO()
@@ -139,7 +139,7 @@ def history_csv(scores: Sequence[EditionScore]) -> str:
     return out.getvalue()
 
 
-def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_version: str) -> dict[str, Any]:
+def history_data(code: str, name: str, scores: Sequence[CountryEdition], tool_version: str) -> dict[str, Any]:
     """The JSON structure of a country's history (see README, 'atdscore history')."""
     return {
         "atdscore": tool_version,
@@ -172,7 +172,9 @@ def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_vers
     }
 
 
-def render_history(code: str, name: str, scores: Sequence[EditionScore], format: Format, tool_version: str) -> Rendered:
+def render_history(
+    code: str, name: str, scores: Sequence[CountryEdition], format: Format, tool_version: str
+) -> Rendered:
     """A country's editions in one of the formats `history` offers."""
     match format:
         case Format.table:
