@@ -21,7 +21,7 @@ from atdscore.core.editions import ScoredEdition, score_edition, scored
 from atdscore.core.rank import Ranked
 from atdscore.core.score import Scorer
 from atdscore.files.output import brief_filename, write_atomic
-from atdscore.render.templating import DEFAULTS, md_escape, render_brief, render_methodology
+from atdscore.render.templating import DEFAULTS, render_brief, render_methodology
 from atdscore.text.strings import STRINGS
 from atdscore.validation.country_file import Answer, CountryFile
 from atdscore.validation.model import NumberIndicator, ScoreIndicator
@@ -230,26 +230,6 @@ def test_html_in_data_never_reaches_the_page_as_html() -> None:
     assert "<script" not in text and "<img" not in text
     assert "&lt;script>alert('x')&lt;/script> &lt;img src=x onerror=alert(1)>" in text
     assert "\\[click\\](javascript:alert(1)) \\*bold\\*" in text
-
-
-@pytest.mark.parametrize(
-    ("text", "escaped"),
-    [
-        ("a | b", "a \\| b"),
-        ("<b>hi</b>", "&lt;b>hi&lt;/b>"),
-        ("AT&T &amp; co", "AT&T &amp;amp; co"),
-        ("snake_case stays, _lone_ does not", "snake_case stays, \\_lone\\_ does not"),
-        ("# not a heading", "\\# not a heading"),
-        ("1. not a list", "1\\. not a list"),
-        ("- not a list", "\\- not a list"),
-        ("> not a quote", "\\> not a quote"),
-        ("1.5 days, -3 points, #1", "1.5 days, -3 points, #1"),
-        ("two\nlines", "two lines"),
-        ("back\\slash `code` ~strike~", "back\\\\slash \\`code\\` \\~strike\\~"),
-    ],
-)
-def test_md_escape(text: str, escaped: str) -> None:
-    assert md_escape(text) == escaped
 
 
 def test_data_in_a_team_template_is_escaped_by_default(tmp_path: Path) -> None:

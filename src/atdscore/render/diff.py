@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reason, Status
 from atdscore.core.editions import RubricRef
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import md_cell, md_table
 from atdscore.text.numbers import fixed, machine, trimmed
 
 if TYPE_CHECKING:
@@ -151,9 +151,9 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
     """GitHub-flavoured Markdown for a step summary or a pull-request comment."""
     out: list[str] = []
     for comparison in comparisons:
-        out += [f"### {md_cell(_title(comparison))}", ""]
+        out += [f"### {md_escape(_title(comparison))}", ""]
         out += [
-            f"> **{md_cell(line)}**" if "UNEXPLAINED" in line.upper() else f"> {md_cell(line)}"
+            f"> **{md_escape(line)}**" if "UNEXPLAINED" in line.upper() else f"> {md_escape(line)}"
             for line in _headline(comparison)
         ]
         if _headline(comparison):
@@ -166,7 +166,7 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
                 continue
             flag = " — unexplained changes" if change.unexplained else ""
             out += [
-                f"<details><summary>{md_cell(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
+                f"<details><summary>{md_escape(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
                 "",
             ]
             left = [h for h in _INDICATOR_HEADERS if h != "Points"]

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.editions import CountryEdition
 from atdscore.core.score import band_for
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import category_text, md_cell, md_table, percent_text
+from atdscore.render.rank import category_text, percent_text
 from atdscore.text.numbers import fixed, machine, trimmed
 from atdscore.validation.model import Kind, text_in
 
@@ -89,7 +90,7 @@ def history_markdown(code: str, name: str, scores: Sequence[CountryEdition]) -> 
     ids = _category_ids(scores)
     headers = _HEADERS + ids
     table = md_table(headers, [_row(s, ids) for s in scores], ("Rubric", "Band"))
-    return "\n".join([f"**{md_cell(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
+    return "\n".join([f"**{md_escape(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
 
 
 def history_csv(scores: Sequence[CountryEdition]) -> str:

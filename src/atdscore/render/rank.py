@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.rank import Ranked
 from atdscore.core.score import CategoryResult, band_for
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
 from atdscore.text.numbers import fixed, machine, trimmed
 from atdscore.validation.model import Kind, Rubric, text_in
@@ -170,27 +171,13 @@ def rank_table(report: RankReport) -> RenderableType:
     return table
 
 
-def md_cell(text: str) -> str:
-    """Text made safe for a Markdown table cell: a '|' would end the cell and '<' could start HTML."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
-def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], left: Container[str] = ()) -> list[str]:
-    """The lines of a GitHub-flavoured Markdown table; columns named in `left` are left-aligned, others right."""
-    lines = [
-        "| " + " | ".join(md_cell(h) for h in headers) + " |",
-        "|" + "|".join(":---" if h in left else "---:" for h in headers) + "|",
-    ]
-    return lines + ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
-
-
 def rank_markdown(report: RankReport) -> str:
     """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
     columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
     headers = [h for h, _ in columns]
     table = md_table(headers, (_row(report, e) for e in report.ranked), {h for h, left in columns if left})
-    draft = [f"> **{md_cell(report.draft_line)}**", ""] if report.draft_line else []
-    return "\n".join([*draft, f"**{md_cell(rank_title(report))}**", "", *table]) + "\n"
+    draft = [f"> **{md_escape(report.draft_line)}**", ""] if report.draft_line else []
+    return "\n".join([*draft, f"**{md_escape(rank_title(report))}**", "", *table]) + "\n"
 
 
 def rank_csv(report: RankReport) -> str:

@@ -7,8 +7,8 @@ import io
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.sensitivity import Analysis, analysis_data
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import md_cell, md_table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -74,7 +74,7 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
 
 def sensitivity_markdown(analysis: Analysis, names: dict[str, str], year: int) -> str:
     """GitHub-flavoured Markdown: the three tables of the terminal view."""
-    lines = [f"**{md_cell(_summary(analysis, year))}**", ""]
+    lines = [f"**{md_escape(_summary(analysis, year))}**", ""]
     lines += md_table(_HEADERS, _rows(analysis, names), ("Country", "ISO3"))
     weights = [[w.category, _share(w.nominal), _share(w.effective)] for w in analysis.effective_weights]
     lines += ["", *md_table(["Category", "Nominal weight", "Effective weight"], weights, ("Category",))]
