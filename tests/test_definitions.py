@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,10 @@ from atdscore.core.editions import (
 )
 from atdscore.core.rank import Ranked, rank_countries, ranked_count
 from atdscore.core.score import CountryResult
+from atdscore.files.discover import Layout, display_path
 from atdscore.validation.country_file import Answer, CountryFile
 from atdscore.validation.project import Edition, RubricSet, discover_editions, load_edition
-from conftest import FIXTURE_PROJECT, run_cli
+from conftest import FIXTURE_PROJECT, run_cli, write_tree
 
 UNRANKED = """country: DEU
 year: 2023
@@ -217,3 +219,55 @@ def test_an_edition_scores_its_countries_once_in_iso3_order() -> None:
     assert [r.country for r in edition.results] == ["BEL", "MEX", "MYS", "THA"]
     assert [e.result.country for e in edition.ranked] == ["MEX", "BEL", "MYS", "THA"]
     assert isinstance(edition.files["MEX"], CountryFile)
+
+
+# --- How messages name files --------------------------------------------------------------------------------------
+
+
+def test_a_layout_names_its_files_with_its_own_label(tmp_path: Path) -> None:
+    plain = Layout(tmp_path, tmp_path / "rubrics", tmp_path / "countries")
+    labelled = Layout(tmp_path, tmp_path / "rubrics", tmp_path / "countries", label="origin/main:")
+    file = tmp_path / "countries" / "2023" / "MEX.yaml"
+    assert labelled.display(file) == "origin/main:countries/2023/MEX.yaml"
+    # No state is left behind: the same folder without the label is shown as a path.
+    assert plain.display(file) == display_path(file) == file.as_posix()
+    assert labelled.display(Path("/elsewhere/MEX.yaml")) == "/elsewhere/MEX.yaml"
+
+
+def test_problems_in_a_labelled_layout_name_the_label(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "snapshot",
+        {
+            "rubrics/test.yaml": "id: [not, a, rubric]\n",
+            "countries/2023/MEX.yaml": "country: MEX\nyear: 2023\nrubric: test\n",
+            "countries/2023/edition.yaml": "status: [not, a, status]\n",
+        },
+    )
+    layout = Layout(root, root / "rubrics", root / "countries", label="v1.0:")
+    rubrics = RubricSet(layout.rubrics, display_as=layout.display)
+    info = discover_editions(layout.countries, layout.display)[2023]
+    edition = load_edition(info, rubrics)
+    paths = {p.path for p in rubrics.problems + edition.problems}
+    assert paths and all(p.startswith("v1.0:") for p in paths), paths
+    assert {"v1.0:rubrics/test.yaml", "v1.0:countries/2023/edition.yaml"} <= paths
+
+
+def test_diff_base_names_files_of_the_revision_by_the_revision(project: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+
+    identity = ["-c", "user.email=t@example.org", "-c", "user.name=t"]
+    mex = project / "countries" / "2023" / "MEX.yaml"
+    good = mex.read_text()
+    mex.write_text(good.replace("value: full", "value: fulll"))
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git(*identity, "commit", "-q", "-m", "a typo")
+    mex.write_text(good)
+    result = run_cli("diff", "--base", "HEAD", "--project", str(project))
+    assert result.exit_code == 1
+    assert "HEAD:countries/2023/MEX.yaml:" in result.stderr and "'fulll'" in result.stderr
+    # The next command in the same process names its files plainly again.
+    mex.write_text(good.replace("value: full", "value: fulll"))
+    check = run_cli("check", str(project))
+    assert "HEAD:" not in check.stdout and "countries/2023/MEX.yaml:" in check.stdout

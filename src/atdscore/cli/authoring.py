@@ -114,7 +114,7 @@ def new(
 
     from atdscore.cli.base import escape, project_names
     from atdscore.core.scaffold import scaffold_country
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.files.output import write_new
     from atdscore.validation.project import discover_editions, latest_published
     from atdscore.validation.schema import schema_file_name
@@ -185,7 +185,7 @@ def new_edition(
 
 def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
     from atdscore.cli.base import escape
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.files.output import write_new_folder
     from atdscore.validation.project import discover_editions, latest_published
 
@@ -265,7 +265,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
     from ruamel.yaml.error import YAMLError
 
     from atdscore.core.carry import carry_forward
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.validation.edition import EditionStatus
     from atdscore.validation.project import RubricSet, load_edition
 

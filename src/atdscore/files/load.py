@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from atdscore.files.discover import Display, display_path
 from atdscore.files.yaml_core import Loader as _Loader
 from atdscore.files.yaml_core import core_value as _core_value
 from atdscore.problems import Code, Problem, Severity
@@ -237,30 +238,6 @@ class _Builder:
         return out
 
 
-# Folders that stand for something else in messages, such as a git revision extracted to a temporary
-# folder: a file there is shown as `<label><path inside it>`, e.g. `origin/main:countries/2023/MEX.yaml`.
-_LABELLED_ROOTS: dict[Path, str] = {}
-
-
-def label_root(root: Path, label: str) -> None:
-    """Show files under `root` as `label` followed by their path inside `root`."""
-    _LABELLED_ROOTS[root] = label
-
-
-def display_path(path: Path, base: Path | None = None) -> str:
-    """The path as a user would write it: relative to `base` (default: the current folder) when inside it."""
-    for root, label in _LABELLED_ROOTS.items():
-        if path.is_relative_to(root):
-            return label + path.relative_to(root).as_posix()
-    # Lexical only: resolving symlinks costs system calls for every file and is not needed to be readable.
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(base or Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Bytes of a YAML file to a Document, or the problems that stop it from being read."""
 
@@ -322,9 +299,11 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document | None, list[Problem]]:
-    """Read and parse one YAML file, refusing files larger than `max_bytes`."""
-    display = display_path(path)
+def read_yaml(
+    path: Path, max_bytes: int, what: str = "file", display_as: Display = display_path
+) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file, refusing files larger than `max_bytes`; `display_as` names it in problems."""
+    display = display_as(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -358,7 +337,9 @@ def _usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tuple[Document | None, list[Problem]]]:
+def read_many(
+    paths: list[Path], max_bytes: int, what: str = "file", display_as: Display = display_path
+) -> list[tuple[Document | None, list[Problem]]]:
     """`read_yaml` for many files, in file order; on a multi-core POSIX machine half are parsed in a fork.
 
     Parsing is most of the cost of `rank` and `check`, and libyaml holds the GIL, so a forked child
@@ -366,7 +347,7 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tup
     Any failure of the child falls back to parsing its half here: the result is the same either way.
     """
     if len(paths) < PARALLEL_MIN_FILES or not hasattr(os, "fork") or _usable_cores() < 2:
-        return [read_yaml(p, max_bytes, what) for p in paths]
+        return [read_yaml(p, max_bytes, what, display_as) for p in paths]
     half = len(paths) // 2
     mine, theirs = paths[:half], paths[half:]
     read_fd, write_fd = os.pipe()
@@ -375,11 +356,11 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tup
         try:
             os.close(read_fd)
             with os.fdopen(write_fd, "wb") as out:
-                pickle.dump([read_yaml(p, max_bytes, what) for p in theirs], out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump([read_yaml(p, max_bytes, what, display_as) for p in theirs], out, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
     os.close(write_fd)
-    results = [read_yaml(p, max_bytes, what) for p in mine]
+    results = [read_yaml(p, max_bytes, what, display_as) for p in mine]
     with os.fdopen(read_fd, "rb") as incoming:
         try:
             received = pickle.load(incoming)
@@ -387,5 +368,5 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[tup
             received = None
     os.waitpid(pid, 0)
     if not isinstance(received, list) or len(received) != len(theirs):
-        received = [read_yaml(p, max_bytes, what) for p in theirs]
+        received = [read_yaml(p, max_bytes, what, display_as) for p in theirs]
     return results + received

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from atdscore.core.brief import Brief
 from atdscore.core.methodology import build_methodology
-from atdscore.files.load import display_path
+from atdscore.files.discover import display_path
 from atdscore.problems import Code, Problem, Severity
 from atdscore.render.markdown import md_escape
 from atdscore.text import formats
