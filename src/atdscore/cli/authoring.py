@@ -187,6 +187,7 @@ def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
     from atdscore.cli.base import escape
     from atdscore.files.discover import display_path
     from atdscore.files.output import write_new_folder
+    from atdscore.text.formats import count
     from atdscore.validation.project import discover_editions, latest_published
 
     editions = discover_editions(layout.countries)
@@ -236,9 +237,8 @@ def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
             dropped[name] = dropped.get(name, 0) + 1
     err = make_console(stderr=True)
     err.print(
-        f"started the {year} edition (draft) in {escape(display_path(target))}: {len(texts)} country "
-        f"file{'s' if len(texts) != 1 else ''} carried from {source}, {marked} answer{'s' if marked != 1 else ''} "
-        "marked `review: carried`"
+        f"started the {year} edition (draft) in {escape(display_path(target))}: {count(len(texts), 'country file')} "
+        f"carried from {source}, {count(marked, 'answer')} marked `review: carried`"
     )
     if dropped:
         err.print("dropped, as they explain the older edition: " + ", ".join(f"{n} `{k}`" for k, n in dropped.items()))

@@ -202,8 +202,10 @@ def load_valid_edition(info: EditionInfo, rubrics: RubricSet) -> ScoredEdition:
         raise typer.Exit(EXIT_INVALID)
     warnings = len(problems)
     if warnings:
+        from atdscore.text.formats import count
+
         make_console(stderr=True).print(
-            f"[yellow]{warnings} warning{'s' if warnings > 1 else ''}[/]; run [bold]atdscore check[/] to see them."
+            f"[yellow]{count(warnings, 'warning')}[/]; run [bold]atdscore check[/] to see them."
         )
     return scored(edition)
 

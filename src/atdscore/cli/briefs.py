@@ -101,6 +101,7 @@ def brief(
     from atdscore.core.brief import country_brief
     from atdscore.files.output import brief_filename, write_atomic
     from atdscore.render.templating import render_brief
+    from atdscore.text.formats import count
 
     if all_countries and countries:
         usage_error("name the countries or give --all, not both")
@@ -146,7 +147,7 @@ def brief(
         usage_error(f"cannot write to '{output}': {err.strerror or err}")
     unchanged = len(rendered) - written
     make_console(stderr=True).print(
-        f"{written} brief{'s' if written != 1 else ''} written, {unchanged} unchanged, in {output}"
+        f"{count(written, 'brief')} written, {unchanged} unchanged, in {output}"
     )
     raise typer.Exit(EXIT_OK)
 

@@ -12,24 +12,11 @@ from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reaso
 from atdscore.core.editions import RubricRef
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.text import formats
+from atdscore.text.numbers import machine
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-
-def _signed(value: Fraction | None, places: int = 1, *, trim: bool = False) -> str:
-    """A change with its sign (+3.5, -1.0); a change that rounds to nothing has none (0.0)."""
-    if value is None:
-        return "–"
-    text = trimmed(value, places) if trim else fixed(value, places)
-    if text.lstrip("-").strip("0.") == "":
-        return text.lstrip("-")
-    return text if text.startswith("-") else "+" + text
-
-
-def _percent(value: Fraction | None) -> str:
-    return "–" if value is None else fixed(value, 1)
 
 
 def movement(change: CountryChange) -> str:
@@ -51,8 +38,8 @@ def movement(change: CountryChange) -> str:
 
 
 def _rank(change: CountryChange) -> str:
-    old = "–" if change.old_rank is None else str(change.old_rank)
-    new = "–" if change.new_rank is None else str(change.new_rank)
+    old = formats.DASH if change.old_rank is None else str(change.old_rank)
+    new = formats.DASH if change.new_rank is None else str(change.new_rank)
     return f"{old} → {new} ({movement(change)})"
 
 
@@ -63,9 +50,8 @@ def _evidence(change: IndicatorChange) -> str:
 
 
 def _points(change: IndicatorChange) -> str:
-    return (
-        _signed(change.delta, 2, trim=True) if change.old_points is not None and change.new_points is not None else "–"
-    )
+    both = change.old_points is not None and change.new_points is not None
+    return formats.signed(change.delta, "en", 2) if both else formats.DASH
 
 
 def _headline(comparison: Comparison) -> list[str]:
@@ -83,11 +69,11 @@ def _headline(comparison: Comparison) -> list[str]:
             lines.append("Indicators removed: " + ", ".join(r.removed) + ".")
     if comparison.unexplained:
         n = comparison.unexplained
-        lines.append(f"{n} unexplained change{'s' if n > 1 else ''}: a score moved but its evidence did not.")
+        lines.append(f"{formats.count(n, 'unexplained change')}: a score moved but its evidence did not.")
     if comparison.carried:
         n = comparison.carried
         lines.append(
-            f"{n} answer{'s' if n > 1 else ''} carried over and not re-verified (review: carried): "
+            f"{formats.count(n, 'answer')} carried over and not re-verified (review: carried): "
             "the same as before only because nobody has checked them yet."
         )
     return lines
@@ -95,10 +81,6 @@ def _headline(comparison: Comparison) -> list[str]:
 
 def _title(comparison: Comparison) -> str:
     return f"Scores: {comparison.old_label} → {comparison.new_label}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _summary_headers(comparison: Comparison) -> list[str]:
@@ -109,17 +91,17 @@ def _summary_headers(comparison: Comparison) -> list[str]:
 def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -> list[str]:
     old = change.old.percent if change.old else None
     new = change.new.percent if change.new else None
-    detail = _count(len(change.indicators), "indicator")
+    detail = formats.count(len(change.indicators), "indicator")
     if change.unexplained:
         detail += f", {len(change.unexplained)} unexplained"
     if change.carried:
         detail += f", {len(change.carried)} not re-verified"
     return [
         f"{names.get(change.country, change.country)} ({change.country})",
-        _percent(old),
-        _percent(new),
-        _signed(change.delta_percent),
-        *([_signed(change.adjusted_delta_percent)] if adjusted else []),
+        formats.fixed(old, "en"),
+        formats.fixed(new, "en"),
+        formats.signed(change.delta_percent, "en", trim=False),
+        *([formats.signed(change.adjusted_delta_percent, "en", trim=False)] if adjusted else []),
         _rank(change),
         detail if change.status is Status.CHANGED else "",
     ]
@@ -141,9 +123,9 @@ def _indicator_row(change: IndicatorChange) -> list[str]:
 def _footer(comparison: Comparison) -> str:
     n = comparison.unchanged
     return (
-        f"{n} countr{'ies' if n != 1 else 'y'} unchanged."
+        f"{formats.count(n, 'country', 'countries')} unchanged."
         if comparison.countries
-        else f"No changes ({n} countries compared)."
+        else f"No changes ({formats.count(n, 'country', 'countries')} compared)."
     )
 
 
@@ -166,7 +148,7 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
                 continue
             flag = " — unexplained changes" if change.unexplained else ""
             out += [
-                f"<details><summary>{md_escape(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
+                f"<details><summary>{md_escape(names.get(change.country, change.country))} ({change.country}): {formats.count(len(change.indicators), 'indicator')}{flag}</summary>",
                 "",
             ]
             left = [h for h in _INDICATOR_HEADERS if h != "Points"]

@@ -11,8 +11,9 @@ from atdscore.core.editions import CountryEdition
 from atdscore.core.score import band_for
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import category_text, percent_text
-from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.render.rank import category_text
+from atdscore.text import formats
+from atdscore.text.numbers import machine, trimmed
 from atdscore.validation.model import Kind, text_in
 
 if TYPE_CHECKING:
@@ -33,10 +34,10 @@ def _row(s: CountryEdition, ids: list[str]) -> list[str]:
     return [
         str(s.year),
         f"{s.rubric.id} {s.rubric.version}",
-        percent_text(s.result.percent),
+        formats.fixed(s.result.percent, "en"),
         text_in(band.label, "en") if band else "",
         "–" if s.rank is None else f"{s.rank} of {s.of}",
-        f"{fixed(s.result.coverage * 100, 0)}%",
+        formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
     ]
 

@@ -17,7 +17,8 @@ from atdscore.core.rank import Ranked
 from atdscore.core.score import CategoryResult, band_for
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.text import formats
+from atdscore.text.numbers import machine, trimmed
 from atdscore.validation.model import Kind, Rubric, text_in
 
 if TYPE_CHECKING:
@@ -54,26 +55,11 @@ class RankReport:
         return lookup("draft", self.lang).format(year=self.year) if self.draft else None
 
 
-def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = False) -> str:
-    """A number for people in `lang`: 76.4 in English, 76,4 in Spanish (Babel, loaded only for other languages)."""
-    if lang == "en":
-        return trimmed(value, places) if trim else fixed(value, places)
-    from atdscore.text import formats
-
-    return formats.decimal(value, lang, places) if trim else formats.fixed(value, lang, places)
-
-
-def percent_text(value: Fraction | None, lang: str = "en") -> str:
-    """A percent for people: one decimal, or an en dash when there is none."""
-    return "–" if value is None else number_text(value, 1, lang)
-
-
 def category_text(category: CategoryResult, lang: str = "en") -> str:
     """A category cell for people: its percent, or for penalty and bonus its signed points."""
     if category.kind is Kind.STANDARD:
-        return percent_text(category.percent, lang)
-    text = number_text(category.points, 2, lang, trim=True)
-    return text if category.points <= 0 else "+" + text
+        return formats.fixed(category.percent, lang)
+    return formats.signed(category.points, lang, 2)
 
 
 def _headers(report: RankReport) -> list[str]:
@@ -101,10 +87,10 @@ def _row(report: RankReport, entry: Ranked) -> list[str]:
         *interval,
         report.names.get(r.country, r.country),
         r.country,
-        percent_text(r.percent, report.lang),
+        formats.fixed(r.percent, report.lang),
         *band,
-        f"{number_text(r.points, 1, report.lang, trim=True)} / {number_text(r.max, 1, report.lang, trim=True)}",
-        f"{fixed(r.coverage * 100, 0)}%",
+        f"{formats.decimal(r.points, report.lang)} / {formats.decimal(r.max, report.lang)}",
+        formats.share(r.coverage, report.lang),
         *(category_text(c, report.lang) for c in r.categories),
     ]
 
@@ -166,7 +152,7 @@ def rank_table(report: RankReport) -> RenderableType:
     if thin:
         from atdscore.text.strings import lookup
 
-        table.caption = lookup("rank.thin", report.lang).format(percent=fixed(LOW_COVERAGE * 100, 0))
+        table.caption = lookup("rank.thin", report.lang).format(percent=formats.decimal(LOW_COVERAGE * 100, report.lang, 0))
         table.caption_justify = "left"
     return table
 
