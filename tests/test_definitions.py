@@ -271,3 +271,24 @@ def test_diff_base_names_files_of_the_revision_by_the_revision(project: Path) ->
     mex.write_text(good.replace("value: full", "value: fulll"))
     check = run_cli("check", str(project))
     assert "HEAD:" not in check.stdout and "countries/2023/MEX.yaml:" in check.stdout
+
+
+# --- The result JSON ------------------------------------------------------------------------------------------------
+
+
+def test_rank_and_history_write_a_result_with_the_same_json(project: Path) -> None:
+    ranking = json.loads(run_cli("rank", str(project), "--format", "json").stdout)
+    history = json.loads(run_cli("history", "MEX", str(project), "--format", "json").stdout)
+    in_rank = next(c for c in ranking["countries"] if c["country"] == "MEX")
+    in_history = next(e for e in history["editions"] if e["year"] == 2023)
+    result_keys = ["points", "max", "percent", "band", "coverage", "categories"]
+    assert list(in_rank) == ["country", "name", "rank", *result_keys]
+    assert list(in_history) == ["year", "rubric", "rank", "of", *result_keys]
+    assert {k: in_rank[k] for k in result_keys} == {k: in_history[k] for k in result_keys}
+    assert (in_rank["rank"], in_history["rank"], in_history["of"]) == (1, 1, 4)
+    assert (
+        ranking["rubric"]["sha256"]
+        == scored(
+            load_edition(discover_editions(project / "countries")[2023], RubricSet(project / "rubrics"))
+        ).rubric_sha256
+    )

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from atdscore.core.score import CategoryResult
-from atdscore.render.rank import category_text
+from atdscore.render.results import category_text
 from atdscore.text import formats
 from atdscore.validation.model import Kind
 

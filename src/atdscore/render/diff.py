@@ -9,9 +9,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reason, Status
-from atdscore.core.editions import RubricRef
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
+from atdscore.render.results import rubric_data
 from atdscore.text import formats
 from atdscore.text.numbers import machine
 
@@ -195,19 +195,11 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
     return Group(*parts)
 
 
-def _num(value: Fraction | None) -> int | float | None:
-    return None if value is None else machine(value)
-
-
 def _side_result(change: CountryChange, old: bool) -> dict[str, Any] | None:
     result, rank = (change.old, change.old_rank) if old else (change.new, change.new_rank)
     if result is None:
         return None
-    return {"points": machine(result.points), "percent": _num(result.percent), "rank": rank}
-
-
-def _rubric(ref: RubricRef) -> dict[str, str]:
-    return {"id": ref.id, "version": ref.version, "sha256": ref.sha256}
+    return {"points": machine(result.points), "percent": machine(result.percent), "rank": rank}
 
 
 def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> dict[str, Any]:
@@ -219,12 +211,12 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                 "old": {
                     "label": c.old_label,
                     "year": c.old_year,
-                    "rubric": _rubric(c.rubric.old),
+                    "rubric": rubric_data(c.rubric.old),
                 },
                 "new": {
                     "label": c.new_label,
                     "year": c.new_year,
-                    "rubric": _rubric(c.rubric.new),
+                    "rubric": rubric_data(c.rubric.new),
                 },
                 "rubric_changed": c.rubric.changed,
                 "indicators_added": list(c.rubric.added),
@@ -240,18 +232,18 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                         if ch.delta_points is None
                         else {
                             "points": machine(ch.delta_points),
-                            "percent": _num(ch.delta_percent),
+                            "percent": machine(ch.delta_percent),
                             "rank": None if ch.old_rank is None or ch.new_rank is None else ch.old_rank - ch.new_rank,
                         },
-                        "adjusted_delta_percent": _num(ch.adjusted_delta_percent),
+                        "adjusted_delta_percent": machine(ch.adjusted_delta_percent),
                         "indicators": [
                             {
                                 "id": i.id,
                                 "reason": i.reason.value,
                                 "old_answer": i.old_answer,
                                 "new_answer": i.new_answer,
-                                "old_points": _num(i.old_points),
-                                "new_points": _num(i.new_points),
+                                "old_points": machine(i.old_points),
+                                "new_points": machine(i.new_points),
                                 "evidence_changed": i.evidence_changed,
                                 "unexplained": i.unexplained,
                             }

@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.editions import CountryEdition
-from atdscore.core.score import band_for
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import category_text
+from atdscore.render.results import band_label, category_cell, category_column, category_text, result_data
 from atdscore.text import formats
-from atdscore.text.numbers import machine, trimmed
-from atdscore.validation.model import Kind, text_in
+from atdscore.text.numbers import trimmed
+from atdscore.validation.model import Kind
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -29,13 +28,12 @@ def _category_ids(scores: Sequence[CountryEdition]) -> list[str]:
 
 
 def _row(s: CountryEdition, ids: list[str]) -> list[str]:
-    band = band_for(s.rubric, s.result.percent)
     by_id = {c.id: c for c in s.result.categories}
     return [
         str(s.year),
         f"{s.rubric.id} {s.rubric.version}",
         formats.fixed(s.result.percent, "en"),
-        text_in(band.label, "en") if band else "",
+        band_label(s.rubric, s.result.percent, "en") or "",
         "–" if s.rank is None else f"{s.rank} of {s.of}",
         formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
@@ -111,16 +109,12 @@ def history_csv(scores: Sequence[CountryEdition]) -> str:
             "rank",
             "of",
             "coverage",
-            *(f"{i}_percent" if kinds[i] is Kind.STANDARD else f"{i}_points" for i in ids),
+            *(category_column(i, kinds[i]) for i in ids),
         ]
     )
     for s in scores:
         by_id = {c.id: c for c in s.result.categories}
-        cells = []
-        for i in ids:
-            c = by_id.get(i)
-            value = None if c is None else (c.percent if c.kind is Kind.STANDARD else c.points)
-            cells.append("" if value is None else trimmed(value))
+        cells = [category_cell(by_id.get(i)) for i in ids]
         r = s.result
         percent = "" if r.percent is None else trimmed(r.percent)
         rank = "" if s.rank is None else s.rank
@@ -151,23 +145,9 @@ def history_data(code: str, name: str, scores: Sequence[CountryEdition], tool_ve
             {
                 "year": s.year,
                 "rubric": {"id": s.rubric.id, "version": s.rubric.version},
-                "points": machine(s.result.points),
-                "max": machine(s.result.max),
-                "percent": None if s.result.percent is None else machine(s.result.percent),
-                "band": text_in(b.label, "en") if (b := band_for(s.rubric, s.result.percent)) else None,
                 "rank": s.rank,
                 "of": s.of,
-                "coverage": machine(s.result.coverage),
-                "categories": [
-                    {
-                        "id": c.id,
-                        "kind": c.kind.value,
-                        "points": machine(c.points),
-                        "max": machine(c.max),
-                        "percent": None if c.percent is None else machine(c.percent),
-                    }
-                    for c in s.result.categories
-                ],
+                **result_data(s.result, band_label(s.rubric, s.result.percent, "en")),
             }
             for s in scores
         ],

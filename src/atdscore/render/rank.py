@@ -13,13 +13,21 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
+from atdscore.core.editions import RubricRef
 from atdscore.core.rank import Ranked
-from atdscore.core.score import CategoryResult, band_for
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
+from atdscore.render.results import (
+    band_label,
+    category_cell,
+    category_column,
+    category_text,
+    result_data,
+    rubric_data,
+)
 from atdscore.text import formats
-from atdscore.text.numbers import machine, trimmed
-from atdscore.validation.model import Kind, Rubric, text_in
+from atdscore.text.numbers import trimmed
+from atdscore.validation.model import Rubric, text_in
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -55,13 +63,6 @@ class RankReport:
         return lookup("draft", self.lang).format(year=self.year) if self.draft else None
 
 
-def category_text(category: CategoryResult, lang: str = "en") -> str:
-    """A category cell for people: its percent, or for penalty and bonus its signed points."""
-    if category.kind is Kind.STANDARD:
-        return formats.fixed(category.percent, lang)
-    return formats.signed(category.points, lang, 2)
-
-
 def _headers(report: RankReport) -> list[str]:
     # Category ids, not titles: titles are sentences and would make the table too wide to read.
     return [c.id for c in report.rubric.categories]
@@ -69,8 +70,7 @@ def _headers(report: RankReport) -> list[str]:
 
 def band_text(report: RankReport, percent: Fraction | None) -> str:
     """The rubric's verbal band for a percent, in the report's language ('' without bands)."""
-    band = band_for(report.rubric, percent)
-    return text_in(band.label, report.lang) if band else ""
+    return band_label(report.rubric, percent, report.lang) or ""
 
 
 def _interval_text(report: RankReport, country: str) -> str:
@@ -170,7 +170,7 @@ def rank_csv(report: RankReport) -> str:
     """One row per country and one column per category (percent; points for penalty and bonus)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = [f"{c.id}_percent" if c.kind is Kind.STANDARD else f"{c.id}_points" for c in report.rubric.categories]
+    columns = [category_column(c.id, c.kind) for c in report.rubric.categories]
     band = ["band"] if report.rubric.bands else []
     interval = ["rank_p5", "rank_p95"] if report.intervals is not None else []
     writer.writerow(["rank", *interval, "country", "name", "points", "max", "percent", *band, "coverage", *columns])
@@ -187,59 +187,35 @@ def rank_csv(report: RankReport) -> str:
                 "" if r.percent is None else trimmed(r.percent),
                 *([band_text(report, r.percent)] if band else []),
                 trimmed(r.coverage),
-                *(
-                    ("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points)
-                    for c in r.categories
-                ),
+                *(category_cell(c) for c in r.categories),
             ]
         )
     return out.getvalue()
 
 
-def _optional(value: Fraction | None) -> int | float | None:
-    return None if value is None else machine(value)
-
-
 def rank_data(report: RankReport) -> dict[str, Any]:
     """The documented JSON structure of a ranking (see README, 'Output contract')."""
+    intervals = report.intervals
+
+    def country(e: Ranked) -> dict[str, Any]:
+        code = e.result.country
+        interval = {} if intervals is None else {"interval": list(intervals[code]) if code in intervals else None}
+        band = band_label(report.rubric, e.result.percent, report.lang)
+        return {
+            "country": code,
+            "name": report.names.get(code, code),
+            "rank": e.rank,
+            **interval,
+            **result_data(e.result, band),
+        }
+
     return {
         "atdscore": report.tool_version,
         "status": "draft" if report.draft else "published",
-        "rubric": {"id": report.rubric.id, "version": report.rubric.version, "sha256": report.rubric_sha256},
+        "rubric": rubric_data(RubricRef(report.rubric.id, report.rubric.version, report.rubric_sha256)),
         "data": {"commit": report.commit, "dirty": report.dirty},
         "year": report.year,
-        "countries": [
-            {
-                "country": e.result.country,
-                "name": report.names.get(e.result.country, e.result.country),
-                "rank": e.rank,
-                **(
-                    {
-                        "interval": list(report.intervals[e.result.country])
-                        if e.result.country in report.intervals
-                        else None
-                    }
-                    if report.intervals is not None
-                    else {}
-                ),
-                "points": machine(e.result.points),
-                "max": machine(e.result.max),
-                "percent": _optional(e.result.percent),
-                "band": band_text(report, e.result.percent) or None,
-                "coverage": machine(e.result.coverage),
-                "categories": [
-                    {
-                        "id": c.id,
-                        "kind": c.kind.value,
-                        "points": machine(c.points),
-                        "max": machine(c.max),
-                        "percent": _optional(c.percent),
-                    }
-                    for c in e.result.categories
-                ],
-            }
-            for e in report.ranked
-        ],
+        "countries": [country(e) for e in report.ranked],
     }
 
 
