@@ -3,8 +3,9 @@
     python examples/make.py            # rewrite the files that changed
     python examples/make.py --check    # exit 1 if any file is out of date (the tests check this too)
 
-Mexico's 2023 brief, ranked among the 2023 edition and compared with its 2018 edition, in English
-and Spanish; and the methodology of the rubric that scores 2023, in both languages.
+Mexico's 2023 brief as `atdscore brief MEX --year 2023` writes it (ranked among the 2023 edition,
+compared with its previous edition), in English and Spanish; and the methodology of the rubric that
+scores 2023, in both languages.
 """
 
 from __future__ import annotations
@@ -12,44 +13,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from atdscore.core.brief import Previous, build_brief
-from atdscore.core.rank import Ranked, rank_countries
-from atdscore.core.score import Scorer
+from atdscore.core.brief import country_brief
+from atdscore.core.editions import ScoredEdition, scored
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import render_brief, render_methodology
-from atdscore.validation.country_file import CountryFile
-from atdscore.validation.model import Rubric
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-COUNTRY, YEAR, PREVIOUS = "MEX", 2023, 2018
+COUNTRY, YEAR = "MEX", 2023
 LANGUAGES = ("en", "es")
 
 
-def scored(year: int, rubrics: RubricSet) -> tuple[Rubric, CountryFile, Ranked, int]:
-    """The edition's rubric, the country's file and ranked result, and how many countries the edition ranks."""
-    edition = load_edition(discover_editions(ROOT / "countries")[year], rubrics)
-    if edition.rubric is None or any(p.is_error for p in edition.problems):
-        raise SystemExit("\n".join(p.render() for p in edition.problems))
-    scorer = Scorer(edition.rubric)
-    ranked = rank_countries(scorer.score(c) for c in edition.countries)
-    country = next(c for c in edition.countries if c.country == COUNTRY)
-    mine = next(r for r in ranked if r.result.country == COUNTRY)
-    return edition.rubric, country, mine, sum(1 for r in ranked if r.rank is not None)
+def editions() -> list[ScoredEdition]:
+    """Every published edition of the project, scored (the examples are made from valid data only)."""
+    rubrics = RubricSet(ROOT / "rubrics")
+    out = []
+    for info in discover_editions(ROOT / "countries").values():
+        if info.is_draft:
+            continue  # as `atdscore brief` does, a brief compares with published editions only
+        edition = load_edition(info, rubrics)
+        if edition.rubric is None or any(p.is_error for p in edition.problems):
+            raise SystemExit("\n".join(p.render() for p in edition.problems))
+        out.append(scored(edition))
+    return out
 
 
 def render_all() -> dict[str, str]:
     """File name in examples/ -> its text, rendered from the current data with the default templates."""
-    rubrics = RubricSet(ROOT / "rubrics")
-    rubric, country, mine, of = scored(YEAR, rubrics)
-    old_rubric, old_country, old_mine, old_of = scored(PREVIOUS, rubrics)
-    previous = Previous(old_country, old_mine.result, old_mine.rank, old_of, old_rubric)
+    everything = editions()
+    current = next(e for e in everything if e.year == YEAR)
+    earlier = [e for e in everything if e.year < YEAR]
     out: dict[str, str] = {}
     for lang in LANGUAGES:
-        brief = build_brief(rubric, country, mine.result, mine.rank, of, previous=previous, lang=lang)
-        text, problems = render_brief(brief, lang)
-        methodology, more = render_methodology(rubric, lang)
+        text, problems = render_brief(country_brief(COUNTRY, current, earlier, lang), lang)
+        methodology, more = render_methodology(current.rubric, lang)
         if text is None or methodology is None:
             raise SystemExit("\n".join(p.render() for p in problems + more))
         out[brief_filename(COUNTRY, YEAR, lang)] = text

@@ -8,6 +8,7 @@ import os
 import re
 import string
 from collections.abc import Callable
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,15 @@ from typing import Any
 import pytest
 
 from atdscore.core.answers import describe as answer_words
-from atdscore.core.brief import Brief, Previous, build_brief
-from atdscore.core.rank import rank_countries
+from atdscore.core.brief import Brief, build_brief
+from atdscore.core.editions import ScoredEdition, score_edition, scored
+from atdscore.core.rank import Ranked
 from atdscore.core.score import Scorer
 from atdscore.files.output import brief_filename, write_atomic
-from atdscore.render.templating import DEFAULTS, md_escape, render_brief, render_methodology
+from atdscore.render.templating import DEFAULTS, render_brief, render_methodology
 from atdscore.text.strings import STRINGS
 from atdscore.validation.country_file import Answer, CountryFile
-from atdscore.validation.model import NumberIndicator, Rubric, ScoreIndicator
+from atdscore.validation.model import NumberIndicator, ScoreIndicator
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 from conftest import FIXTURE_PROJECT
 
@@ -31,25 +33,21 @@ REPO = Path(__file__).resolve().parent.parent
 Golden = Callable[[str, str], None]
 
 
-def scored(project: Path, year: int, code: str) -> tuple[Rubric, CountryFile, Any, int]:
-    """An edition's rubric, one country's file, its ranked result, and how many countries are ranked."""
-    edition = load_edition(discover_editions(project / "countries")[year], RubricSet(project / "rubrics"))
-    assert edition.rubric is not None and not any(p.is_error for p in edition.problems)
-    ranked = rank_countries(Scorer(edition.rubric).score(c) for c in edition.countries)
-    country = next(c for c in edition.countries if c.country == code)
-    mine = next(r for r in ranked if r.result.country == code)
-    return edition.rubric, country, mine, sum(1 for r in ranked if r.rank is not None)
+def edition(project: Path, year: int) -> ScoredEdition:
+    """One edition of a project, loaded, validated and scored."""
+    loaded = load_edition(discover_editions(project / "countries")[year], RubricSet(project / "rubrics"))
+    assert not any(p.is_error for p in loaded.problems)
+    return scored(loaded)
 
 
 def fixture_brief(lang: str = "en", country: CountryFile | None = None, previous: bool = True) -> Brief:
     """MEX 2023 of the fixture project, with its 2022 edition as the previous one (or another country file)."""
-    rubric, mex, mine, of = scored(FIXTURE_PROJECT, 2023, "MEX")
-    result = mine.result
+    current = edition(FIXTURE_PROJECT, 2023).country("MEX")
+    assert current is not None
     if country is not None:
-        mex, result = country, Scorer(rubric).score(country)
-    old_rubric, old, old_mine, old_of = scored(FIXTURE_PROJECT, 2022, "MEX")
-    prev = Previous(old, old_mine.result, old_mine.rank, old_of, old_rubric) if previous else None
-    return build_brief(rubric, mex, result, mine.rank, of, previous=prev, lang=lang)
+        current = replace(current, file=country, entry=Ranked(current.rank, Scorer(current.rubric).score(country)))
+    old = edition(FIXTURE_PROJECT, 2022).country("MEX") if previous else None
+    return build_brief(current, previous=old, lang=lang)
 
 
 def render(brief: Brief, templates: Path | None = None) -> str:
@@ -59,7 +57,7 @@ def render(brief: Brief, templates: Path | None = None) -> str:
 
 
 def with_answer(key: str, answer: dict[str, Any]) -> CountryFile:
-    _, mex, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    mex = edition(FIXTURE_PROJECT, 2023).files["MEX"]
     return mex.model_copy(update={"answers": {**mex.answers, key: Answer.model_validate(answer)}})
 
 
@@ -73,7 +71,7 @@ def test_full_brief(lang: str, golden: Golden) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_methodology(lang: str, golden: Golden) -> None:
-    rubric, _, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    rubric = edition(FIXTURE_PROJECT, 2023).rubric
     text, problems = render_methodology(rubric, lang)
     assert problems == [] and text is not None
     golden(f"methodology.{lang}.md", text)
@@ -144,7 +142,7 @@ def test_sources_are_numbered_once_in_first_citation_order() -> None:
 
 
 def test_unknown_and_missing_answers_are_listed_not_judged() -> None:
-    _, mex, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    mex = edition(FIXTURE_PROJECT, 2023).files["MEX"]
     answers = {k: v for k, v in mex.answers.items() if k != "law.bodies"}
     answers["practice.detained"] = Answer.model_validate({"status": "unknown", "note": "No report found."})
     brief = fixture_brief(country=mex.model_copy(update={"answers": answers}))
@@ -161,7 +159,7 @@ def test_unknown_and_missing_answers_are_listed_not_judged() -> None:
 
 
 def test_recommendations_are_ordered_by_points_to_gain() -> None:
-    rubric, _, _, _ = scored(REPO, 2023, "MEX")
+    rubric = edition(REPO, 2023).rubric
     source = [{"title": "A source", "date": "2023"}]
     answers = {
         "prohibition.law": {"value": "unaccompanied-only", "evidence": source},  # 3 to gain
@@ -171,7 +169,9 @@ def test_recommendations_are_ordered_by_points_to_gain() -> None:
         "alternatives.in-law": {"status": "unknown"},  # unknown: no recommendation
     }
     country = CountryFile.model_validate({"country": "MEX", "year": 2023, "rubric": "atd-core", "answers": answers})
-    brief = build_brief(rubric, country, Scorer(rubric).score(country), 3, 10, lang="es")
+    mine = score_edition(2023, rubric, "", [country]).country("MEX")
+    assert mine is not None
+    brief = build_brief(mine, lang="es")
     # Gains are in points of the total: under weighted-mean with five equal weights, a point in a
     # 10-point category moves the total by 1/5 x 1/10 of its 42-point maximum (rubric 2.0), 0.84 points.
     assert Scorer(rubric).score(country).max == 42
@@ -230,26 +230,6 @@ def test_html_in_data_never_reaches_the_page_as_html() -> None:
     assert "<script" not in text and "<img" not in text
     assert "&lt;script>alert('x')&lt;/script> &lt;img src=x onerror=alert(1)>" in text
     assert "\\[click\\](javascript:alert(1)) \\*bold\\*" in text
-
-
-@pytest.mark.parametrize(
-    ("text", "escaped"),
-    [
-        ("a | b", "a \\| b"),
-        ("<b>hi</b>", "&lt;b>hi&lt;/b>"),
-        ("AT&T &amp; co", "AT&T &amp;amp; co"),
-        ("snake_case stays, _lone_ does not", "snake_case stays, \\_lone\\_ does not"),
-        ("# not a heading", "\\# not a heading"),
-        ("1. not a list", "1\\. not a list"),
-        ("- not a list", "\\- not a list"),
-        ("> not a quote", "\\> not a quote"),
-        ("1.5 days, -3 points, #1", "1.5 days, -3 points, #1"),
-        ("two\nlines", "two lines"),
-        ("back\\slash `code` ~strike~", "back\\\\slash \\`code\\` \\~strike\\~"),
-    ],
-)
-def test_md_escape(text: str, escaped: str) -> None:
-    assert md_escape(text) == escaped
 
 
 def test_data_in_a_team_template_is_escaped_by_default(tmp_path: Path) -> None:
@@ -360,7 +340,7 @@ def test_a_team_template_replaces_the_default(tmp_path: Path) -> None:
     (tmp_path / "brief.md.j2").write_text("# {{ brief.name }} ({{ brief.percent|pct }})\n")
     assert render(fixture_brief("es"), tmp_path) == "# México (90\u00a0%)\n"  # a no-break space, as Spanish writes it
     # The methodology has no team template here: the default is used.
-    rubric, _, _, _ = scored(FIXTURE_PROJECT, 2023, "MEX")
+    rubric = edition(FIXTURE_PROJECT, 2023).rubric
     assert render_methodology(rubric, "en", tmp_path) == render_methodology(rubric, "en")
 
 

@@ -12,6 +12,8 @@ import yaml
 
 from atdscore.core.answers import describe, evidence_key
 from atdscore.core.brief import build_brief
+from atdscore.core.editions import CountryEdition
+from atdscore.core.rank import Ranked
 from atdscore.core.score import Scorer
 from atdscore.render.templating import render_brief
 from atdscore.text.formats import join, mid_sentence
@@ -19,7 +21,7 @@ from atdscore.text.names import TABLE, country_names, name_languages
 from atdscore.validation.country_file import Answer, CountryFile, Evidence
 from atdscore.validation.model import ChecklistIndicator
 from conftest import FIXTURE_PROJECT, run_cli, write_tree
-from test_brief import fixture_brief, scored, with_answer
+from test_brief import edition, fixture_brief, with_answer
 
 # --- The shipped table of names ---------------------------------------------------------------------------
 
@@ -226,10 +228,10 @@ def test_evidence_title_may_be_a_map_but_not_empty(tmp_path: Path) -> None:
 
 
 def test_briefs_use_the_notes_and_titles_in_their_language(tmp_path: Path) -> None:
-    rubric, _, _, of = scored(FIXTURE_PROJECT, 2023, "MEX")
+    current = edition(FIXTURE_PROJECT, 2023)
     bel = CountryFile.model_validate(yaml.safe_load(_country(ANSWERS)))
-    result = Scorer(rubric).score(bel)
-    briefs = {lang: build_brief(rubric, bel, result, 2, of, lang=lang) for lang in ("en", "es")}
+    mine = CountryEdition(current, bel, Ranked(2, Scorer(current.rubric).score(bel)))
+    briefs = {lang: build_brief(mine, lang=lang) for lang in ("en", "es")}
     notes = {lang: {line.id: line.note for line in brief.indicators} for lang, brief in briefs.items()}
     assert notes["en"]["law.ban"] == "Partial." and notes["es"]["law.ban"] == "Parcial."
     assert notes["es"]["law.bodies"] == "English only."

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from atdscore.core.sensitivity import CountryStats
 from atdscore.render.plot import line_chart_svg, rank_intervals_svg
+from atdscore.text import formats
 from atdscore.text.sparkline import BLOCKS, sparkline
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -96,7 +97,8 @@ def test_line_chart_points_sit_where_the_axes_say(points: list[list[tuple[int, f
     expected = [(name, year, value) for name, p in series for year, value in sorted(p)]
     for circle, (name, year, value) in zip(circles, expected, strict=True):
         title = circle.find(f"{SVG}title")
-        assert title is not None and title.text == f"{name} {year}: {value:.1f}"
+        # Numbers are rounded half up, as everywhere in the tool (text/formats.py).
+        assert title is not None and title.text == f"{name} {year}: {formats.fixed(value, 'en')}"
         assert float(circle.attrib["cy"]) == pytest.approx(y(value), abs=0.11)
         if len(shown_years) > 1:
             assert float(circle.attrib["cx"]) == pytest.approx(_axis(shown_years)(year), abs=0.11)

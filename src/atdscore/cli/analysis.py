@@ -41,7 +41,7 @@ def history(
 ) -> None:
     """Show every edition of one country: total, band, rank and each category, with its trend."""
     from atdscore.cli.base import load_valid_edition, project_names
-    from atdscore.core.history import country_history
+    from atdscore.core.editions import country_across
     from atdscore.render.history import chart_series, render_history
     from atdscore.render.plot import line_chart_svg
     from atdscore.text.names import country_names
@@ -53,14 +53,9 @@ def history(
     layout = project_layout(project)
     names = project_names(layout).names("en")
     rubrics = RubricSet(layout.rubrics)
-    editions = []
-    for year, info in discover_editions(layout.countries).items():
-        if info.is_draft:
-            continue  # a country's history is its published editions
-        edition = load_valid_edition(info, rubrics)
-        assert edition.rubric is not None
-        editions.append((year, edition.rubric, edition.countries))
-    scores = country_history(code, editions)
+    # A country's history is its published editions.
+    infos = discover_editions(layout.countries).values()
+    scores = country_across(code, [load_valid_edition(info, rubrics) for info in infos if not info.is_draft])
     if not scores:
         usage_error(f"no edition scores {code} ({names[code]})", "atdscore rank lists the countries of an edition")
     name = names[code]
@@ -110,20 +105,17 @@ def sensitivity(
     the nominal rank); per category its effective weight; per input a first-order sensitivity index. See README.
     """
     from atdscore.cli.base import load_year, project_names
-    from atdscore.core.score import Scorer
     from atdscore.core.sensitivity import Options, analyse
     from atdscore.render.plot import rank_intervals_svg
     from atdscore.render.sensitivity import render_sensitivity
 
     layout, edition, _ = load_year(project, rubric, year)
-    assert edition.rubric is not None
-    if edition.is_draft:
+    if edition.draft:
         from atdscore.text.strings import lookup
 
         make_console(stderr=True).print(f"[yellow]note:[/] {lookup('draft', 'en').format(year=edition.year)}")
-    scorer = Scorer(edition.rubric)
     options = Options(runs, seed, weights_spread, aggregation, unknowns, leave_one_out)
-    analysis = analyse(edition.rubric, [scorer.score(c) for c in edition.countries], options)
+    analysis = analyse(edition.rubric, edition.results, options)
     names = project_names(layout).names("en")
     if plot is not None:
         emit(

@@ -114,7 +114,7 @@ def new(
 
     from atdscore.cli.base import escape, project_names
     from atdscore.core.scaffold import scaffold_country
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.files.output import write_new
     from atdscore.validation.project import discover_editions, latest_published
     from atdscore.validation.schema import schema_file_name
@@ -185,8 +185,9 @@ def new_edition(
 
 def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
     from atdscore.cli.base import escape
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.files.output import write_new_folder
+    from atdscore.text.formats import count
     from atdscore.validation.project import discover_editions, latest_published
 
     editions = discover_editions(layout.countries)
@@ -236,9 +237,8 @@ def _carry_edition(layout: Layout, year: int, source: int | None) -> None:
             dropped[name] = dropped.get(name, 0) + 1
     err = make_console(stderr=True)
     err.print(
-        f"started the {year} edition (draft) in {escape(display_path(target))}: {len(texts)} country "
-        f"file{'s' if len(texts) != 1 else ''} carried from {source}, {marked} answer{'s' if marked != 1 else ''} "
-        "marked `review: carried`"
+        f"started the {year} edition (draft) in {escape(display_path(target))}: {count(len(texts), 'country file')} "
+        f"carried from {source}, {count(marked, 'answer')} marked `review: carried`"
     )
     if dropped:
         err.print("dropped, as they explain the older edition: " + ", ".join(f"{n} `{k}`" for k, n in dropped.items()))
@@ -265,7 +265,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
     from ruamel.yaml.error import YAMLError
 
     from atdscore.core.carry import carry_forward
-    from atdscore.files.load import display_path
+    from atdscore.files.discover import display_path
     from atdscore.validation.edition import EditionStatus
     from atdscore.validation.project import RubricSet, load_edition
 

@@ -20,11 +20,12 @@ from atdscore.render.output import Format
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from atdscore.core.editions import ScoredEdition
     from atdscore.files.discover import Layout
     from atdscore.problems import Problem
     from atdscore.render.output import Rendered
     from atdscore.validation.names import ProjectNames
-    from atdscore.validation.project import Edition, EditionInfo, RubricSet
+    from atdscore.validation.project import EditionInfo, RubricSet
 
 # Width of tables written to a pipe or a file, where no terminal says how wide to be.
 PIPE_WIDTH = 200
@@ -168,8 +169,8 @@ def rubric_set(layout: Layout, rubric: Path | None) -> RubricSet:
     return RubricSet(layout.rubrics, rubric)
 
 
-def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Layout, Edition, RubricSet]:
-    """Load one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid.
+def load_year(project: Path, rubric: Path | None, year: int | None) -> tuple[Layout, ScoredEdition, RubricSet]:
+    """Load and score one edition of a project or exit: 2 when it does not exist, 1 when its data is invalid.
 
     Without `year`, the latest published edition; a draft is loaded only when named.
     """
@@ -194,8 +195,9 @@ def _edition_list(editions: dict[int, EditionInfo]) -> str:
     return ", ".join(f"{y} (draft)" if e.is_draft else str(y) for y, e in editions.items())
 
 
-def load_valid_edition(info: EditionInfo, rubrics: RubricSet) -> Edition:
-    """Load and validate an edition's files, or print its errors and exit 1. A draft is announced on stderr."""
+def load_valid_edition(info: EditionInfo, rubrics: RubricSet) -> ScoredEdition:
+    """Load, validate and score an edition's files, or print its errors and exit 1."""
+    from atdscore.core.editions import scored
     from atdscore.problems import has_errors
     from atdscore.validation.project import load_edition
 
@@ -210,10 +212,12 @@ def load_valid_edition(info: EditionInfo, rubrics: RubricSet) -> Edition:
         raise typer.Exit(EXIT_INVALID)
     warnings = len(problems)
     if warnings:
+        from atdscore.text.formats import count
+
         make_console(stderr=True).print(
-            f"[yellow]{warnings} warning{'s' if warnings > 1 else ''}[/]; run [bold]atdscore check[/] to see them."
+            f"[yellow]{count(warnings, 'warning')}[/]; run [bold]atdscore check[/] to see them."
         )
-    return edition
+    return scored(edition)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,12 +26,10 @@ from atdscore.cli.base import (
 )
 
 if TYPE_CHECKING:
-    from atdscore.core.brief import Previous, TrendPoint
-    from atdscore.core.rank import Ranked
+    from atdscore.core.editions import ScoredEdition
     from atdscore.files.discover import Layout
-    from atdscore.validation.country_file import CountryFile
     from atdscore.validation.model import Rubric
-    from atdscore.validation.project import Edition, RubricSet
+    from atdscore.validation.project import RubricSet
 
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-C", help="Project folder holding rubrics/ and countries/.")]
@@ -57,60 +54,21 @@ def _templates(layout: Layout, templates: Path | None) -> Path | None:
     return own if own.is_dir() else None
 
 
-@dataclass(frozen=True)
-class _Scored:
-    """One edition scored and ranked: its rubric, files and ranked results by country."""
-
-    rubric: Rubric
-    files: dict[str, CountryFile]
-    ranked: dict[str, Ranked]
-
-    @property
-    def of(self) -> int:
-        return sum(1 for e in self.ranked.values() if e.rank is not None)
-
-
-def _score(edition: Edition) -> _Scored:
-    from atdscore.core.rank import rank_edition
-
-    assert edition.rubric is not None
-    ranked = {e.result.country: e for e in rank_edition(edition.rubric, edition.countries)}
-    return _Scored(edition.rubric, {c.country: c for c in edition.countries}, ranked)
-
-
-def _earlier(layout: Layout, year: int, rubrics: RubricSet) -> dict[int, _Scored]:
+def _earlier(layout: Layout, year: int, rubrics: RubricSet) -> list[ScoredEdition]:
     """The editions before `year`, each scored once; one with errors is left out with a warning."""
+    from atdscore.core.editions import scored
     from atdscore.problems import has_errors
     from atdscore.validation.project import discover_editions, load_edition
 
-    scored = {}
+    out = []
     for y, info in discover_editions(layout.countries).items():
         if y < year and not info.is_draft:
             edition = load_edition(info, rubrics)
             if has_errors(edition.problems) or edition.rubric is None:
                 make_console(stderr=True).print(f"[yellow]warning:[/] the {y} edition has errors; briefs leave it out")
             else:
-                scored[y] = _score(edition)
-    return scored
-
-
-def _context(
-    code: str, current: _Scored, year: int, earlier: dict[int, _Scored]
-) -> tuple[Previous | None, list[TrendPoint]]:
-    """The country's previous edition (the latest earlier one that has it) and its trend over all editions."""
-    from atdscore.core.brief import Previous, TrendPoint
-
-    editions = {**earlier, year: current}
-    trend = [
-        TrendPoint(y, e.ranked[code].result.percent, e.ranked[code].rank, e.of)
-        for y, e in sorted(editions.items())
-        if code in e.ranked
-    ]
-    before = [y for y in sorted(earlier, reverse=True) if code in earlier[y].ranked]
-    if not before:
-        return None, trend
-    e = earlier[before[0]]
-    return Previous(e.files[code], e.ranked[code].result, e.ranked[code].rank, e.of, e.rubric), trend
+                out.append(scored(edition))
+    return out
 
 
 @app.command(
@@ -140,9 +98,10 @@ def brief(
     Files are written atomically and only when their content changes. Exit 1 on invalid data or a template error.
     """
     from atdscore.cli.base import load_year, project_names
-    from atdscore.core.brief import build_brief
+    from atdscore.core.brief import country_brief
     from atdscore.files.output import brief_filename, write_atomic
     from atdscore.render.templating import render_brief
+    from atdscore.text.formats import count
 
     if all_countries and countries:
         usage_error("name the countries or give --all, not both")
@@ -152,12 +111,11 @@ def brief(
         usage_error("--all writes one file per country: give -o DIR")
     layout, edition, rubrics = load_year(project, rubric, year)
     folder = _templates(layout, templates)
-    current = _score(edition)
-    codes = sorted(current.files) if all_countries else [c.upper() for c in countries or []]
+    codes = sorted(edition.files) if all_countries else [c.upper() for c in countries or []]
     known = project_names(layout)
     names, display = known.names("en"), known.names(lang.value)
     for code in codes:
-        if code not in current.files:
+        if code not in edition.files:
             hint = (
                 f"{names[code]} has no file in the {edition.year} edition"
                 if code in names
@@ -168,20 +126,7 @@ def brief(
     rendered: dict[str, str] = {}
     with _progress(len(codes), all_countries) as advance:
         for code in codes:
-            previous, trend = _context(code, current, edition.year, earlier)
-            entry = current.ranked[code]
-            document = build_brief(
-                current.rubric,
-                current.files[code],
-                entry.result,
-                entry.rank,
-                current.of,
-                previous=previous,
-                trend=trend,
-                lang=lang.value,
-                draft=edition.is_draft,
-                name=display[code],
-            )
+            document = country_brief(code, edition, earlier, lang.value, name=display[code])
             text, problems = render_brief(document, lang.value, folder)
             if text is None:
                 print_problems(problems, make_console(stderr=True))
@@ -202,7 +147,7 @@ def brief(
         usage_error(f"cannot write to '{output}': {err.strerror or err}")
     unchanged = len(rendered) - written
     make_console(stderr=True).print(
-        f"{written} brief{'s' if written != 1 else ''} written, {unchanged} unchanged, in {output}"
+        f"{count(written, 'brief')} written, {unchanged} unchanged, in {output}"
     )
     raise typer.Exit(EXIT_OK)
 

@@ -111,20 +111,15 @@ def rank(
 
     Ties share a rank (1, 2, 2, 4). JSON and CSV carry exact numbers; the table and Markdown round to one decimal.
     """
-    from atdscore.core.rank import rank_countries
-    from atdscore.core.score import Scorer
     from atdscore.render.rank import RankReport, render_rank
 
     layout, edition, _ = load_year(project, rubric, year)
     names = project_names(layout)
-    assert edition.rubric is not None and edition.rubric_sha256 is not None
-    scorer = Scorer(edition.rubric)
-    results = [scorer.score(c) for c in edition.countries]
     rank_intervals = None
     if intervals:
         from atdscore.core.sensitivity import analyse
 
-        rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, results).countries}
+        rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, edition.results).countries}
     commit, dirty = provenance(layout)
     report = RankReport(
         tool_version=__version__,
@@ -132,11 +127,11 @@ def rank(
         rubric_sha256=edition.rubric_sha256,
         commit=commit,
         year=edition.year,
-        ranked=rank_countries(results),
+        ranked=edition.ranked,
         names=names.names(lang.value),
         lang=lang.value,
         intervals=rank_intervals,
-        draft=edition.is_draft,
+        draft=edition.draft,
         dirty=dirty,
     )
     err = make_console(stderr=True)

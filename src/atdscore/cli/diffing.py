@@ -60,16 +60,20 @@ def _edition_dir(folder: Path, what: str) -> tuple[Path, int]:
     return find_layout(folder).countries / str(year), year
 
 
-def _side(spec: str, layout: Layout, stack: ExitStack) -> tuple[Path, Path, int, str]:
-    """(edition folder, rubrics folder, year, label) for a side given as a year, a folder or REV:path."""
-    from atdscore.files.load import label_root
+def _side(spec: str, layout: Layout, stack: ExitStack) -> tuple[Path, Layout, int, str]:
+    """(edition folder, the layout it belongs to, year, label) for a side given as a year, a folder or REV:path.
+
+    A side at a git revision is read from a temporary folder, whose layout is labelled `REV:` so that
+    messages name its files as they are in git.
+    """
+    from atdscore.files.discover import Layout
     from atdscore.files.revision import snapshot
 
     if _YEAR.match(spec):
         folder = layout.countries / spec
         if not folder.is_dir():
             usage_error(f"no {spec} edition in '{layout.countries}'")
-        return folder, layout.rubrics, int(spec), spec
+        return folder, layout, int(spec), spec
     local = Path(spec)
     if ":" in spec and not local.exists():
         rev, _, path = spec.partition(":")
@@ -77,16 +81,15 @@ def _side(spec: str, layout: Layout, stack: ExitStack) -> tuple[Path, Path, int,
         if snap is None:
             usage_error(error or f"cannot read '{spec}'")
         stack.callback(shutil.rmtree, snap.root, ignore_errors=True)
-        label_root(snap.root, f"{rev}:")
         target = snap.root / path
         if not target.is_dir():
             usage_error(f"'{path}' does not exist at revision '{rev}'")
         folder, year = _edition_dir(target, spec)
-        return folder, _rubrics_for(folder), year, spec
+        return folder, Layout(snap.root, _rubrics_for(folder), folder.parent, label=f"{rev}:"), year, spec
     if not local.is_dir():
         usage_error(f"'{spec}' is not a year, a folder or REV:path")
     folder, year = _edition_dir(local, spec)
-    return folder, _rubrics_for(folder), year, spec
+    return folder, Layout(folder.parent.parent, _rubrics_for(folder), folder.parent), year, spec
 
 
 def _rubrics_for(edition: Path) -> Path:
@@ -94,25 +97,23 @@ def _rubrics_for(edition: Path) -> Path:
     return edition.parent.parent / "rubrics"
 
 
-def _load_side(folder: Path, rubrics: Path | RubricSet, year: int, label: str) -> Side:
-    """Load one side; pass a RubricSet to share rubrics read once across several editions of a side."""
+def _load_side(folder: Path, layout: Layout, year: int, label: str, rubrics: RubricSet | None = None) -> Side:
+    """Load one side from an edition folder of `layout`; pass `rubrics` to share rubrics read once across editions."""
     from atdscore.core.diff import Side
     from atdscore.validation.project import RubricSet, discover_editions, edition_info
 
-    rubric_set = rubrics if isinstance(rubrics, RubricSet) else RubricSet(rubrics)
+    rubric_set = RubricSet(layout.rubrics, display_as=layout.display) if rubrics is None else rubrics
     # In a project, an edition's status depends on its neighbours (see discover_editions).
-    info = discover_editions(folder.parent).get(year) if folder.name == str(year) else None
-    edition = load_valid_edition(info or edition_info(folder, year), rubric_set)
-    assert edition.rubric is not None and edition.rubric_sha256 is not None
-    label = f"{label} (draft)" if edition.is_draft else label
-    return Side(label, year, edition.rubric, edition.rubric_sha256, edition.countries)
+    info = discover_editions(folder.parent, layout.display).get(year) if folder.name == str(year) else None
+    edition = load_valid_edition(info or edition_info(folder, year, display_as=layout.display), rubric_set)
+    return Side(f"{label} (draft)" if edition.draft else label, edition)
 
 
 def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitStack) -> list[Comparison]:
     """One comparison per edition that differs between `base` and the working tree."""
     from atdscore.core.diff import Side, compare
-    from atdscore.files.discover import find_editions
-    from atdscore.files.load import label_root
+    from atdscore.core.editions import score_edition
+    from atdscore.files.discover import Layout, find_editions
     from atdscore.files.revision import snapshot
     from atdscore.validation.project import RubricSet
 
@@ -120,24 +121,27 @@ def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitSt
     if snap is None:
         usage_error(error or f"cannot read revision '{base}'")
     stack.callback(shutil.rmtree, snap.root, ignore_errors=True)
-    label_root(snap.root, f"{base}:")
-    old_editions = find_editions(snap.root / "countries")
+    old_layout = Layout(snap.root, snap.root / "rubrics", snap.root / "countries", label=f"{base}:")
+    old_editions = find_editions(old_layout.countries)
     new_editions = find_editions(layout.countries)
     years = sorted(set(old_editions) | set(new_editions))
     if year is not None:
         if year not in years:
             usage_error(f"no {year} edition on either side")
         years = [year]
-    old_rubrics, new_rubrics = RubricSet(snap.root / "rubrics"), RubricSet(layout.rubrics)
+    old_rubrics = RubricSet(old_layout.rubrics, display_as=old_layout.display)
+    new_rubrics = RubricSet(layout.rubrics, display_as=layout.display)
     comparisons = []
     for y in years:
-        new = _load_side(layout.countries / str(y), new_rubrics, y, str(y)) if y in new_editions else None
-        old = _load_side(snap.root / "countries" / str(y), old_rubrics, y, f"{base}:{y}") if y in old_editions else None
+        new = _load_side(layout.countries / str(y), layout, y, str(y), new_rubrics) if y in new_editions else None
+        old_folder = old_layout.countries / str(y)
+        old = _load_side(old_folder, old_layout, y, f"{base}:{y}", old_rubrics) if y in old_editions else None
         # An edition on one side only is compared with an empty edition under the same rubric.
         reference = new or old
-        assert reference is not None
-        old = old or Side(f"{base}:{y}", y, reference.rubric, reference.rubric_sha256, [])
-        new = new or Side(str(y), y, reference.rubric, reference.rubric_sha256, [])
+        assert reference is not None  # y is an edition of one side at least
+        empty = score_edition(y, reference.edition.rubric, reference.edition.rubric_sha256, [])
+        old = old or Side(f"{base}:{y}", empty)
+        new = new or Side(str(y), empty)
         comparison = compare(old, new)
         if comparison.countries or comparison.rubric.changed or year is not None:
             comparisons.append(comparison)

@@ -45,6 +45,7 @@ def publish(
     from atdscore.files.discover import EDITION_FILE
     from atdscore.files.rewrite import load_round_trip, new_list, new_map, write_round_trip
     from atdscore.problems import Code, has_errors
+    from atdscore.text.formats import count
     from atdscore.validation.edition import EditionStatus, Pin
     from atdscore.validation.model import check_date
     from atdscore.validation.project import RubricSet, discover_editions, load_edition
@@ -80,7 +81,7 @@ def publish(
         carried = sum(1 for p in problems if p.code is Code.CARRIED_IN_PUBLISHED)
         if carried:
             err.print(
-                f"[red]not published:[/] {carried} answer{'s' if carried > 1 else ''} of the {year} edition "
+                f"[red]not published:[/] {count(carried, 'answer')} of the {year} edition "
                 "still marked [bold]review: carried[/]; a published edition has none"
             )
         else:

@@ -122,7 +122,7 @@ def site(
 
     from atdscore.cli.base import load_valid_edition, project_names, provenance, rubric_set
     from atdscore.files.tree import NotOurs, write_tree
-    from atdscore.render.site import Site, plan_site, scored_edition
+    from atdscore.render.site import Site, plan_site, site_edition
     from atdscore.validation.project import discover_editions
 
     started = time.perf_counter()
@@ -144,13 +144,7 @@ def site(
             usage_error("no published edition", "name a draft with --year: " + listing)
     rubrics = rubric_set(layout, rubric)
     names = project_names(layout)
-    scored = []
-    for y in chosen:
-        edition = load_valid_edition(editions[y], rubrics)
-        assert edition.rubric is not None and edition.rubric_sha256 is not None
-        scored.append(
-            scored_edition(y, edition.rubric, edition.rubric_sha256, edition.countries, draft=edition.is_draft)
-        )
+    scored = [site_edition(load_valid_edition(editions[y], rubrics)) for y in chosen]
     licence_file = layout.countries / LICENCE
     commit, dirty = provenance(layout)
     data = Site(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any
 
 from atdscore.text import formats
 from atdscore.text.strings import lookup
@@ -40,3 +41,22 @@ def evidence_key(evidence: list[Evidence]) -> frozenset[tuple[str, str | None, s
     A source is known by its English title: translating a title does not make it another source.
     """
     return frozenset((text_in(e.title, "en").strip(), e.url, e.date) for e in evidence)
+
+
+def answer_key(answer: Answer | None) -> tuple[Any, ...] | None:
+    """What an answer says, reduced for comparison: its status or its value, a checklist's items as a set.
+
+    The note and the evidence are not part of it (evidence is compared on its own, see `evidence_key`).
+    """
+    if answer is None:
+        return None
+    value = frozenset(answer.value) if isinstance(answer.value, list) else answer.value
+    return (answer.status, value)
+
+
+def same_answer(old: Answer | None, new: Answer | None) -> bool:
+    """Two answers say the same thing: both missing, one status, one option, one number, or one set of items.
+
+    A checklist whose items were only reordered is the same answer, in `diff` and in the briefs alike.
+    """
+    return answer_key(old) == answer_key(new)

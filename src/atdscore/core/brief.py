@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from atdscore.core.answers import describe as answer_words
-from atdscore.core.answers import evidence_key
+from atdscore.core.answers import evidence_key, same_answer
+from atdscore.core.editions import CountryEdition, ScoredEdition, country_across, previous_edition
 from atdscore.core.score import CountryResult, IndicatorResult, State, band_for, total_gain
 from atdscore.text.names import country_names
 from atdscore.text.sparkline import sparkline
-from atdscore.validation.country_file import Answer, CountryFile, Evidence, resolve_evidence
+from atdscore.validation.country_file import CountryFile, Evidence, resolve_evidence
 from atdscore.validation.model import Rubric, falls_back, indicators_by_id, text_in
 
 
@@ -96,17 +96,6 @@ class AnswerChange:
     @property
     def delta(self) -> Fraction:
         return (self.new_points or Fraction(0)) - (self.old_points or Fraction(0))
-
-
-@dataclass(frozen=True)
-class Previous:
-    """The country's previous edition: its file, result and rank among `of` (and its rubric when not the same)."""
-
-    country: CountryFile
-    result: CountryResult
-    rank: int | None
-    of: int | None = None
-    rubric: Rubric | None = None
 
 
 @dataclass(frozen=True)
@@ -189,15 +178,6 @@ class Brief:
     untranslated_notes: int = 0
 
 
-def _normalised(answer: Answer | None) -> Any:
-    """An answer reduced to what it says: checklist items in any order are the same answer."""
-    if answer is None:
-        return None
-    if answer.status is not None:
-        return answer.status.value
-    return frozenset(answer.value) if isinstance(answer.value, list) else answer.value
-
-
 class _Sources:
     """Sources numbered once each, in the order of first citation; the same title, URL and date is one source."""
 
@@ -276,17 +256,15 @@ def _categories(rubric: Rubric, result: CountryResult, lang: str) -> tuple[Categ
     return tuple(out)
 
 
-def _change(
-    rubric: Rubric, country: CountryFile, result: CountryResult, rank: int | None, prev: Previous, lang: str
-) -> Change:
-    old_rubric = prev.rubric or rubric
+def _change(current: CountryEdition, prev: CountryEdition, lang: str) -> Change:
+    rubric, old_rubric = current.rubric, prev.rubric
     new_inds, old_inds = indicators_by_id(rubric), indicators_by_id(old_rubric)
     old_points = {r.id: r.points for c in prev.result.categories for r in c.indicators}
-    new_points = {r.id: r.points for c in result.categories for r in c.indicators}
+    new_points = {r.id: r.points for c in current.result.categories for r in c.indicators}
     answers = []
     for key, indicator in new_inds.items():
-        old, new = prev.country.answers.get(key), country.answers.get(key)
-        if _normalised(old) == _normalised(new):
+        old, new = prev.file.answers.get(key), current.file.answers.get(key)
+        if same_answer(old, new):
             continue
         answers.append(
             AnswerChange(
@@ -298,9 +276,9 @@ def _change(
                 new_points=new_points.get(key),
             )
         )
-    old_r = prev.result
+    old_r, result, rank = prev.result, current.result, current.rank
     return Change(
-        year=prev.country.year,
+        year=prev.year,
         points=old_r.points,
         max=old_r.max,
         percent=old_r.percent,
@@ -309,7 +287,7 @@ def _change(
         delta_points=result.points - old_r.points,
         delta_percent=None if result.percent is None or old_r.percent is None else result.percent - old_r.percent,
         rank_moved=None if rank is None or prev.rank is None else prev.rank - rank,
-        rubric_changed=(old_rubric.id, old_rubric.version) != (rubric.id, rubric.version),
+        rubric_changed=prev.edition.rubric_ref != current.edition.rubric_ref,
         rubric_id=old_rubric.id,
         rubric_version=old_rubric.version,
         answers=tuple(answers),
@@ -317,22 +295,18 @@ def _change(
 
 
 def build_brief(
-    rubric: Rubric,
-    country: CountryFile,
-    result: CountryResult,
-    rank: int | None,
-    of: int,
+    current: CountryEdition,
     *,
-    previous: Previous | None = None,
-    trend: Sequence[TrendPoint] = (),
+    previous: CountryEdition | None = None,
+    trend: Sequence[CountryEdition] = (),
     lang: str = "en",
-    draft: bool = False,
     name: str | None = None,
 ) -> Brief:
-    """The brief for one country and edition; `of` is the number of ranked countries in the edition.
+    """The brief for one country in one edition, compared with `previous` and with its `trend` over editions.
 
     `name` is the country's display name (default: the shipped name in `lang`).
     """
+    rubric, country, result = current.rubric, current.file, current.result
     lines, sources = _lines(rubric, country, result, lang)
     answered = [line for line in lines if line.state == State.ANSWERED]
     # Only answered indicators are strengths or gaps: an unknown answer scores 0, which is no finding about
@@ -347,11 +321,13 @@ def build_brief(
         Recommendation(g.id, g.question, g.answer, g.recommendation or "", worth[g.id]) for g in ranked_gaps
     )
     band = band_for(rubric, result.percent)
+    # Two editions are a change, shown below the scores; a trend needs three or more.
+    points = [TrendPoint(e.year, e.result.percent, e.rank, e.of) for e in trend] if len(trend) > 2 else []
     return Brief(
         lang=lang,
         country=country.country,
         name=name or country_names(lang).get(country.country, country.country),
-        year=country.year,
+        year=current.year,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         rubric_title=text_in(rubric.title, lang),
@@ -359,9 +335,9 @@ def build_brief(
         max=result.max,
         percent=result.percent,
         band=text_in(band.label, lang) if band else None,
-        rank=rank,
-        of=of,
-        draft=draft,
+        rank=current.rank,
+        of=current.of,
+        draft=current.edition.draft,
         responses=tuple(
             ResponseLine(
                 r.from_,
@@ -382,14 +358,30 @@ def build_brief(
         gaps=gaps,
         recommendations=recommendations,
         unanswered=tuple(line for line in lines if line.state != State.ANSWERED),
-        change=None if previous is None else _change(rubric, country, result, rank, previous, lang),
+        change=None if previous is None else _change(current, previous, lang),
         sources=sources,
-        # Two editions are a change, shown above; a trend needs three or more.
-        trend=tuple(trend) if len(trend) > 2 else (),
-        trend_line=sparkline([None if p.percent is None else float(p.percent) for p in trend])
-        if len(trend) > 2
-        else "",
+        trend=tuple(points),
+        trend_line=sparkline([None if p.percent is None else float(p.percent) for p in points]),
         untranslated_notes=sum(
             1 for line in lines if line.id in country.answers and falls_back(country.answers[line.id].note, lang)
         ),
+    )
+
+
+def country_brief(
+    code: str, current: ScoredEdition, earlier: Sequence[ScoredEdition], lang: str = "en", name: str | None = None
+) -> Brief:
+    """The brief of `code` in `current`: compared with the latest of `earlier` that has it, with its trend over all.
+
+    KeyError when `current` has no file for `code`.
+    """
+    mine = current.country(code)
+    if mine is None:
+        raise KeyError(code)
+    return build_brief(
+        mine,
+        previous=previous_edition(code, current.year, earlier),
+        trend=country_across(code, [*earlier, current]),
+        lang=lang,
+        name=name,
     )

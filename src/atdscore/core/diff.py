@@ -10,22 +10,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from atdscore.core.answers import describe, evidence_key
-from atdscore.core.rank import rank_countries
+from atdscore.core.answers import describe, evidence_key, same_answer
+from atdscore.core.editions import RubricRef, ScoredEdition
 from atdscore.core.score import CountryResult, Scorer
-from atdscore.validation.country_file import Answer, CountryFile, Review, resolve_evidence
+from atdscore.validation.country_file import Answer, Review, resolve_evidence
 from atdscore.validation.model import Rubric, indicators_by_id
 
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a comparison: an edition's countries, the rubric that scores them, and a label."""
+    """One side of a comparison: a scored edition and the label a reader knows it by (2023, origin/main:2023)."""
 
     label: str
-    year: int
-    rubric: Rubric
-    rubric_sha256: str
-    countries: list[CountryFile]
+    edition: ScoredEdition
 
 
 class Reason(StrEnum):
@@ -115,18 +112,14 @@ class CountryChange:
 class RubricChange:
     """The rubrics of the two sides; when they differ, scores are not comparable one to one."""
 
-    old_id: str
-    old_version: str
-    old_sha256: str
-    new_id: str
-    new_version: str
-    new_sha256: str
+    old: RubricRef
+    new: RubricRef
     added: tuple[str, ...]
     removed: tuple[str, ...]
 
     @property
     def changed(self) -> bool:
-        return (self.old_id, self.old_version, self.old_sha256) != (self.new_id, self.new_version, self.new_sha256)
+        return self.old != self.new
 
 
 @dataclass(frozen=True)
@@ -165,24 +158,15 @@ def _restricted(rubric: Rubric, keep: set[str]) -> Rubric:
     return rubric.model_copy(update={"categories": categories})
 
 
-def _ranks(results: list[CountryResult]) -> dict[str, int | None]:
-    return {e.result.country: e.rank for e in rank_countries(results)}
-
-
-def _same_answer(old: Answer | None, new: Answer | None) -> bool:
-    if old is None or new is None:
-        return old is new
-    return (old.value, old.status) == (new.value, new.status)
-
-
 def _carried(answer: Answer | None) -> bool:
     return answer is not None and answer.review is Review.CARRIED
 
 
-def _indicator_changes(
-    old_side: Side, new_side: Side, old_c: CountryFile, new_c: CountryFile, old_r: CountryResult, new_r: CountryResult
-) -> tuple[IndicatorChange, ...]:
-    old_inds, new_inds = indicators_by_id(old_side.rubric), indicators_by_id(new_side.rubric)
+def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tuple[IndicatorChange, ...]:
+    """The indicators of country `code` that differ between two editions that both have it."""
+    old_c, new_c = old.files[code], new.files[code]
+    old_r, new_r = old.entries[code].result, new.entries[code].result
+    old_inds, new_inds = indicators_by_id(old.rubric), indicators_by_id(new.rubric)
     old_points = {i.id: i.points for c in old_r.categories for i in c.indicators}
     new_points = {i.id: i.points for c in new_r.categories for i in c.indicators}
     changes = []
@@ -196,7 +180,7 @@ def _indicator_changes(
             reason = Reason.REMOVED
         elif key not in old_inds:
             reason = Reason.ADDED
-        elif not _same_answer(old_a, new_a):
+        elif not same_answer(old_a, new_a):
             reason = Reason.ANSWER
         elif old_points[key] != new_points[key]:
             reason = Reason.RUBRIC
@@ -214,44 +198,40 @@ def _indicator_changes(
     return tuple(changes)
 
 
-def compare(old: Side, new: Side) -> Comparison:
-    """What changed from `old` to `new`: scores, ranks, answers, evidence and the rubric."""
-    old_scorer, new_scorer = Scorer(old.rubric), Scorer(new.rubric)
-    old_results = {c.country: old_scorer.score(c) for c in old.countries}
-    new_results = {c.country: new_scorer.score(c) for c in new.countries}
-    old_ranks, new_ranks = _ranks(list(old_results.values())), _ranks(list(new_results.values()))
+def compare(old_side: Side, new_side: Side) -> Comparison:
+    """What changed from `old_side` to `new_side`: scores, ranks, answers, evidence and the rubric."""
+    old, new = old_side.edition, new_side.edition
     old_ids, new_ids = set(indicators_by_id(old.rubric)), set(indicators_by_id(new.rubric))
-    rubric = RubricChange(
-        old.rubric.id, old.rubric.version, old.rubric_sha256, new.rubric.id, new.rubric.version, new.rubric_sha256,
-        tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids)),
-    )  # fmt: skip
+    added, removed = tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids))
+    rubric = RubricChange(old.rubric_ref, new.rubric_ref, added, removed)
     # Over the indicators both rubrics share, changes are comparable one to one.
     adjusted: tuple[Scorer, Scorer] | None = None
     if rubric.changed:
         shared = old_ids & new_ids
         adjusted = (Scorer(_restricted(old.rubric, shared)), Scorer(_restricted(new.rubric, shared)))
-    old_files, new_files = {c.country: c for c in old.countries}, {c.country: c for c in new.countries}
     changes: list[CountryChange] = []
     unchanged = 0
-    for code in sorted(set(old_files) | set(new_files)):
-        if code not in new_files:
-            changes.append(CountryChange(code, Status.REMOVED, old_results[code], None, old_ranks[code], None, ()))
+    for code in sorted(set(old.files) | set(new.files)):
+        o, n = old.entries.get(code), new.entries.get(code)
+        if n is None:
+            assert o is not None  # the code is in one edition at least
+            changes.append(CountryChange(code, Status.REMOVED, o.result, None, o.rank, None, ()))
             continue
-        if code not in old_files:
-            changes.append(CountryChange(code, Status.NEW, None, new_results[code], None, new_ranks[code], ()))
+        if o is None:
+            changes.append(CountryChange(code, Status.NEW, None, n.result, None, n.rank, ()))
             continue
-        o, n = old_results[code], new_results[code]
-        indicators = _indicator_changes(old, new, old_files[code], new_files[code], o, n)
-        if not indicators and o.points == n.points and o.percent == n.percent and old_ranks[code] == new_ranks[code]:
+        indicators = _indicator_changes(old, new, code)
+        same_total = o.result.points == n.result.points and o.result.percent == n.result.percent
+        if not indicators and same_total and o.rank == n.rank:
             unchanged += 1
             continue
         adj_old = adj_new = None
         if adjusted is not None:
-            adj_old = adjusted[0].score(old_files[code]).percent
-            adj_new = adjusted[1].score(new_files[code]).percent
+            adj_old = adjusted[0].score(old.files[code]).percent
+            adj_new = adjusted[1].score(new.files[code]).percent
         changes.append(
-            CountryChange(code, Status.CHANGED, o, n, old_ranks[code], new_ranks[code], indicators, adj_old, adj_new)
+            CountryChange(code, Status.CHANGED, o.result, n.result, o.rank, n.rank, indicators, adj_old, adj_new)
         )
     order = {Status.CHANGED: 0, Status.NEW: 1, Status.REMOVED: 2}
     changes.sort(key=lambda c: (order[c.status], -abs(c.delta_percent or 0), c.country))
-    return Comparison(old.label, new.label, old.year, new.year, rubric, tuple(changes), unchanged)
+    return Comparison(old_side.label, new_side.label, old.year, new.year, rubric, tuple(changes), unchanged)

@@ -31,6 +31,14 @@ def rank_countries(results: Iterable[CountryResult]) -> list[Ranked]:
     return ranked
 
 
+def ranked_count(ranked: Iterable[Ranked]) -> int:
+    """How many countries an edition ranks: the M of "rank N of M" everywhere.
+
+    Countries without a percent (nothing in the rubric applies to them) have no rank and are not counted.
+    """
+    return sum(1 for entry in ranked if entry.rank is not None)
+
+
 def rank_edition(rubric: Rubric, countries: Iterable[CountryFile]) -> list[Ranked]:
     """Score every country of an edition under its rubric and rank them."""
     scorer = Scorer(rubric)

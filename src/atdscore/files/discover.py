@@ -1,22 +1,48 @@
-"""Where a project keeps its files: the layout, the editions (year folders) and the rubric files."""
+"""Where a project keeps its files (the layout, the editions, the rubric files) and how messages name them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 _YEAR_DIR = re.compile(r"^[0-9]{4}$")  # ASCII digits only: '٢٠٢٣' is not an edition
 
 
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path as a user would write it: relative to `base` (default: the current folder) when inside it."""
+    # Lexical only: resolving symlinks costs system calls for every file and is not needed to be readable.
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(base or Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# How messages name a file: `display_path`, or the `display` of a labelled Layout.
+Display = Callable[[Path], str]
+
+
 @dataclass(frozen=True)
 class Layout:
-    """Where a project keeps its rubrics and country files."""
+    """Where a project keeps its rubrics and country files, and the label that names them in messages.
+
+    A git revision extracted to a temporary folder is labelled with the revision, so that its files
+    read as `origin/main:countries/2023/MEX.yaml` rather than as a temporary path.
+    """
 
     root: Path
     rubrics: Path
     countries: Path
+    label: str | None = None
+
+    def display(self, path: Path) -> str:
+        """A file of this layout as messages name it: `<label><path inside root>` when labelled."""
+        if self.label is not None and path.is_relative_to(self.root):
+            return self.label + path.relative_to(self.root).as_posix()
+        return display_path(path)
 
 
 def find_layout(root: Path) -> Layout:

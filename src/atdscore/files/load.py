@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from atdscore.files.discover import Display, display_path
 from atdscore.files.yaml_core import Loader as _Loader
 from atdscore.files.yaml_core import core_value as _core_value
 from atdscore.problems import Code, Problem, Severity
@@ -235,30 +236,6 @@ class _Builder:
         return out
 
 
-# Folders that stand for something else in messages, such as a git revision extracted to a temporary
-# folder: a file there is shown as `<label><path inside it>`, e.g. `origin/main:countries/2023/MEX.yaml`.
-_LABELLED_ROOTS: dict[Path, str] = {}
-
-
-def label_root(root: Path, label: str) -> None:
-    """Show files under `root` as `label` followed by their path inside `root`."""
-    _LABELLED_ROOTS[root] = label
-
-
-def display_path(path: Path, base: Path | None = None) -> str:
-    """The path as a user would write it: relative to `base` (default: the current folder) when inside it."""
-    for root, label in _LABELLED_ROOTS.items():
-        if path.is_relative_to(root):
-            return label + path.relative_to(root).as_posix()
-    # Lexical only: resolving symlinks costs system calls for every file and is not needed to be readable.
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(base or Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def parse_yaml(data: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Bytes of a YAML file to a Document, or the problems that stop it from being read."""
 
@@ -320,9 +297,11 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def read_yaml(path: Path, max_bytes: int, what: str = "file") -> tuple[Document | None, list[Problem]]:
-    """Read and parse one YAML file, refusing files larger than `max_bytes`."""
-    display = display_path(path)
+def read_yaml(
+    path: Path, max_bytes: int, what: str = "file", display_as: Display = display_path
+) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file, refusing files larger than `max_bytes`; `display_as` names it in problems."""
+    display = display_as(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:

@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from atdscore.files.load import Document, display_path, read_yaml
+from atdscore.files.discover import Display, display_path
+from atdscore.files.load import Document, read_yaml
 from atdscore.problems import Problem
 
 Result = tuple[Document | None, list[Problem]]
@@ -42,10 +43,12 @@ def usable_cores() -> int:
     return os.cpu_count() or 1  # pragma: no cover - platforms without affinity masks
 
 
-def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[Result]:
+def read_many(
+    paths: list[Path], max_bytes: int, what: str = "file", display_as: Display = display_path
+) -> list[Result]:
     """`read_yaml` for many files, in file order; half are parsed in a fork when that pays (see above)."""
     if len(paths) < PARALLEL_MIN_FILES or not hasattr(os, "fork") or usable_cores() < 2:
-        return [read_yaml(p, max_bytes, what) for p in paths]
+        return [read_yaml(p, max_bytes, what, display_as) for p in paths]
     half = len(paths) // 2
     mine, theirs = paths[:half], paths[half:]
     read_fd, write_fd = os.pipe()
@@ -53,12 +56,12 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[Res
     if pid == 0:  # pragma: no cover - the child; its work is checked through the parent's result
         try:
             os.close(read_fd)
-            _send(write_fd, [read_yaml(p, max_bytes, what) for p in theirs])
+            _send(write_fd, [read_yaml(p, max_bytes, what, display_as) for p in theirs])
         finally:
             os._exit(0)
     os.close(write_fd)
     start = time.monotonic()
-    results = [read_yaml(p, max_bytes, what) for p in mine]
+    results = [read_yaml(p, max_bytes, what, display_as) for p in mine]
     wait = max(CHILD_MIN_WAIT, CHILD_WAIT_FACTOR * (time.monotonic() - start))
     received = None
     try:
@@ -69,7 +72,7 @@ def read_many(paths: list[Path], max_bytes: int, what: str = "file") -> list[Res
             _kill(pid)  # it may still be running: whatever it does next, nothing of it is used
         os.waitpid(pid, 0)
     if received is None:
-        received = [read_yaml(p, max_bytes, what) for p in theirs]
+        received = [read_yaml(p, max_bytes, what, display_as) for p in theirs]
     return results + received
 
 

@@ -9,26 +9,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.diff import Comparison, CountryChange, IndicatorChange, Reason, Status
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import md_cell, md_table
-from atdscore.text.numbers import fixed, machine, trimmed
+from atdscore.render.results import rubric_data
+from atdscore.text import formats
+from atdscore.text.numbers import machine
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-
-def _signed(value: Fraction | None, places: int = 1, *, trim: bool = False) -> str:
-    """A change with its sign (+3.5, -1.0); a change that rounds to nothing has none (0.0)."""
-    if value is None:
-        return "–"
-    text = trimmed(value, places) if trim else fixed(value, places)
-    if text.lstrip("-").strip("0.") == "":
-        return text.lstrip("-")
-    return text if text.startswith("-") else "+" + text
-
-
-def _percent(value: Fraction | None) -> str:
-    return "–" if value is None else fixed(value, 1)
 
 
 def movement(change: CountryChange) -> str:
@@ -50,8 +38,8 @@ def movement(change: CountryChange) -> str:
 
 
 def _rank(change: CountryChange) -> str:
-    old = "–" if change.old_rank is None else str(change.old_rank)
-    new = "–" if change.new_rank is None else str(change.new_rank)
+    old = formats.DASH if change.old_rank is None else str(change.old_rank)
+    new = formats.DASH if change.new_rank is None else str(change.new_rank)
     return f"{old} → {new} ({movement(change)})"
 
 
@@ -62,9 +50,8 @@ def _evidence(change: IndicatorChange) -> str:
 
 
 def _points(change: IndicatorChange) -> str:
-    return (
-        _signed(change.delta, 2, trim=True) if change.old_points is not None and change.new_points is not None else "–"
-    )
+    both = change.old_points is not None and change.new_points is not None
+    return formats.signed(change.delta, "en", 2) if both else formats.DASH
 
 
 def _headline(comparison: Comparison) -> list[str]:
@@ -73,7 +60,7 @@ def _headline(comparison: Comparison) -> list[str]:
     r = comparison.rubric
     if r.changed:
         lines.append(
-            f"Rubric changed: {r.old_id} {r.old_version} ({r.old_sha256[:12]}) → {r.new_id} {r.new_version} ({r.new_sha256[:12]}). "
+            f"Rubric changed: {r.old.id} {r.old.version} ({r.old.sha256[:12]}) → {r.new.id} {r.new.version} ({r.new.sha256[:12]}). "
             "Scores are not comparable one to one; the adjusted change compares only the indicators both rubrics share."
         )
         if r.added:
@@ -82,11 +69,11 @@ def _headline(comparison: Comparison) -> list[str]:
             lines.append("Indicators removed: " + ", ".join(r.removed) + ".")
     if comparison.unexplained:
         n = comparison.unexplained
-        lines.append(f"{n} unexplained change{'s' if n > 1 else ''}: a score moved but its evidence did not.")
+        lines.append(f"{formats.count(n, 'unexplained change')}: a score moved but its evidence did not.")
     if comparison.carried:
         n = comparison.carried
         lines.append(
-            f"{n} answer{'s' if n > 1 else ''} carried over and not re-verified (review: carried): "
+            f"{formats.count(n, 'answer')} carried over and not re-verified (review: carried): "
             "the same as before only because nobody has checked them yet."
         )
     return lines
@@ -94,10 +81,6 @@ def _headline(comparison: Comparison) -> list[str]:
 
 def _title(comparison: Comparison) -> str:
     return f"Scores: {comparison.old_label} → {comparison.new_label}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _summary_headers(comparison: Comparison) -> list[str]:
@@ -108,17 +91,17 @@ def _summary_headers(comparison: Comparison) -> list[str]:
 def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -> list[str]:
     old = change.old.percent if change.old else None
     new = change.new.percent if change.new else None
-    detail = _count(len(change.indicators), "indicator")
+    detail = formats.count(len(change.indicators), "indicator")
     if change.unexplained:
         detail += f", {len(change.unexplained)} unexplained"
     if change.carried:
         detail += f", {len(change.carried)} not re-verified"
     return [
         f"{names.get(change.country, change.country)} ({change.country})",
-        _percent(old),
-        _percent(new),
-        _signed(change.delta_percent),
-        *([_signed(change.adjusted_delta_percent)] if adjusted else []),
+        formats.fixed(old, "en"),
+        formats.fixed(new, "en"),
+        formats.signed(change.delta_percent, "en", trim=False),
+        *([formats.signed(change.adjusted_delta_percent, "en", trim=False)] if adjusted else []),
         _rank(change),
         detail if change.status is Status.CHANGED else "",
     ]
@@ -140,9 +123,9 @@ def _indicator_row(change: IndicatorChange) -> list[str]:
 def _footer(comparison: Comparison) -> str:
     n = comparison.unchanged
     return (
-        f"{n} countr{'ies' if n != 1 else 'y'} unchanged."
+        f"{formats.count(n, 'country', 'countries')} unchanged."
         if comparison.countries
-        else f"No changes ({n} countries compared)."
+        else f"No changes ({formats.count(n, 'country', 'countries')} compared)."
     )
 
 
@@ -150,9 +133,9 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
     """GitHub-flavoured Markdown for a step summary or a pull-request comment."""
     out: list[str] = []
     for comparison in comparisons:
-        out += [f"### {md_cell(_title(comparison))}", ""]
+        out += [f"### {md_escape(_title(comparison))}", ""]
         out += [
-            f"> **{md_cell(line)}**" if "UNEXPLAINED" in line.upper() else f"> {md_cell(line)}"
+            f"> **{md_escape(line)}**" if "UNEXPLAINED" in line.upper() else f"> {md_escape(line)}"
             for line in _headline(comparison)
         ]
         if _headline(comparison):
@@ -165,7 +148,7 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
                 continue
             flag = " — unexplained changes" if change.unexplained else ""
             out += [
-                f"<details><summary>{md_cell(names.get(change.country, change.country))} ({change.country}): {_count(len(change.indicators), 'indicator')}{flag}</summary>",
+                f"<details><summary>{md_escape(names.get(change.country, change.country))} ({change.country}): {formats.count(len(change.indicators), 'indicator')}{flag}</summary>",
                 "",
             ]
             left = [h for h in _INDICATOR_HEADERS if h != "Points"]
@@ -212,15 +195,11 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
     return Group(*parts)
 
 
-def _num(value: Fraction | None) -> int | float | None:
-    return None if value is None else machine(value)
-
-
 def _side_result(change: CountryChange, old: bool) -> dict[str, Any] | None:
     result, rank = (change.old, change.old_rank) if old else (change.new, change.new_rank)
     if result is None:
         return None
-    return {"points": machine(result.points), "percent": _num(result.percent), "rank": rank}
+    return {"points": machine(result.points), "percent": machine(result.percent), "rank": rank}
 
 
 def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_version: str) -> dict[str, Any]:
@@ -232,12 +211,12 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                 "old": {
                     "label": c.old_label,
                     "year": c.old_year,
-                    "rubric": {"id": c.rubric.old_id, "version": c.rubric.old_version, "sha256": c.rubric.old_sha256},
+                    "rubric": rubric_data(c.rubric.old),
                 },
                 "new": {
                     "label": c.new_label,
                     "year": c.new_year,
-                    "rubric": {"id": c.rubric.new_id, "version": c.rubric.new_version, "sha256": c.rubric.new_sha256},
+                    "rubric": rubric_data(c.rubric.new),
                 },
                 "rubric_changed": c.rubric.changed,
                 "indicators_added": list(c.rubric.added),
@@ -253,18 +232,18 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                         if ch.delta_points is None
                         else {
                             "points": machine(ch.delta_points),
-                            "percent": _num(ch.delta_percent),
+                            "percent": machine(ch.delta_percent),
                             "rank": None if ch.old_rank is None or ch.new_rank is None else ch.old_rank - ch.new_rank,
                         },
-                        "adjusted_delta_percent": _num(ch.adjusted_delta_percent),
+                        "adjusted_delta_percent": machine(ch.adjusted_delta_percent),
                         "indicators": [
                             {
                                 "id": i.id,
                                 "reason": i.reason.value,
                                 "old_answer": i.old_answer,
                                 "new_answer": i.new_answer,
-                                "old_points": _num(i.old_points),
-                                "new_points": _num(i.new_points),
+                                "old_points": machine(i.old_points),
+                                "new_points": machine(i.new_points),
                                 "evidence_changed": i.evidence_changed,
                                 "unexplained": i.unexplained,
                             }

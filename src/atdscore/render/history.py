@@ -7,18 +7,19 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
-from atdscore.core.history import EditionScore
-from atdscore.core.score import band_for
+from atdscore.core.editions import CountryEdition
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import category_text, md_cell, md_table, percent_text
-from atdscore.text.numbers import fixed, machine, trimmed
-from atdscore.validation.model import Kind, text_in
+from atdscore.render.results import band_label, category_cell, category_column, category_text, result_data
+from atdscore.text import formats
+from atdscore.text.numbers import trimmed
+from atdscore.validation.model import Kind
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _category_ids(scores: Sequence[EditionScore]) -> list[str]:
+def _category_ids(scores: Sequence[CountryEdition]) -> list[str]:
     """Category ids in the order of the latest rubric, then any only older rubrics had."""
     ids: list[str] = []
     for s in reversed(scores):
@@ -26,16 +27,15 @@ def _category_ids(scores: Sequence[EditionScore]) -> list[str]:
     return ids
 
 
-def _row(s: EditionScore, ids: list[str]) -> list[str]:
-    band = band_for(s.rubric, s.result.percent)
+def _row(s: CountryEdition, ids: list[str]) -> list[str]:
     by_id = {c.id: c for c in s.result.categories}
     return [
         str(s.year),
         f"{s.rubric.id} {s.rubric.version}",
-        percent_text(s.result.percent),
-        text_in(band.label, "en") if band else "",
+        formats.fixed(s.result.percent, "en"),
+        band_label(s.rubric, s.result.percent, "en") or "",
         "–" if s.rank is None else f"{s.rank} of {s.of}",
-        f"{fixed(s.result.coverage * 100, 0)}%",
+        formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
     ]
 
@@ -43,14 +43,14 @@ def _row(s: EditionScore, ids: list[str]) -> list[str]:
 _HEADERS = ["Year", "Rubric", "Score %", "Band", "Rank", "Coverage"]
 
 
-def trend(scores: Sequence[EditionScore]) -> str:
+def trend(scores: Sequence[CountryEdition]) -> str:
     """The total's trend as a sparkline, oldest edition first."""
     from atdscore.text.sparkline import sparkline
 
     return sparkline([None if s.result.percent is None else float(s.result.percent) for s in scores])
 
 
-def chart_series(scores: Sequence[EditionScore]) -> list[tuple[str, list[tuple[int, float]]]]:
+def chart_series(scores: Sequence[CountryEdition]) -> list[tuple[str, list[tuple[int, float]]]]:
     """Lines for a chart: the total, then each standard category, as (year, percent) points."""
     series = [("Total", [(s.year, float(s.result.percent)) for s in scores if s.result.percent is not None])]
     for category_id in _category_ids(scores):
@@ -65,7 +65,7 @@ def chart_series(scores: Sequence[EditionScore]) -> list[tuple[str, list[tuple[i
     return series
 
 
-def history_table(code: str, name: str, scores: Sequence[EditionScore]) -> RenderableType:
+def history_table(code: str, name: str, scores: Sequence[CountryEdition]) -> RenderableType:
     """A rich table of every edition, titled with the trend."""
     from rich import box
     from rich.table import Table
@@ -84,15 +84,15 @@ def history_table(code: str, name: str, scores: Sequence[EditionScore]) -> Rende
     return table
 
 
-def history_markdown(code: str, name: str, scores: Sequence[EditionScore]) -> str:
+def history_markdown(code: str, name: str, scores: Sequence[CountryEdition]) -> str:
     """A GitHub-flavoured Markdown table of every edition."""
     ids = _category_ids(scores)
     headers = _HEADERS + ids
     table = md_table(headers, [_row(s, ids) for s in scores], ("Rubric", "Band"))
-    return "\n".join([f"**{md_cell(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
+    return "\n".join([f"**{md_escape(name)} ({code})** {trend(scores)}", "", *table]) + "\n"
 
 
-def history_csv(scores: Sequence[EditionScore]) -> str:
+def history_csv(scores: Sequence[CountryEdition]) -> str:
     """One row per edition; category columns as in `rank` (percent, or points for penalty and bonus)."""
     ids = _category_ids(scores)
     out = io.StringIO()
@@ -109,16 +109,12 @@ def history_csv(scores: Sequence[EditionScore]) -> str:
             "rank",
             "of",
             "coverage",
-            *(f"{i}_percent" if kinds[i] is Kind.STANDARD else f"{i}_points" for i in ids),
+            *(category_column(i, kinds[i]) for i in ids),
         ]
     )
     for s in scores:
         by_id = {c.id: c for c in s.result.categories}
-        cells = []
-        for i in ids:
-            c = by_id.get(i)
-            value = None if c is None else (c.percent if c.kind is Kind.STANDARD else c.points)
-            cells.append("" if value is None else trimmed(value))
+        cells = [category_cell(by_id.get(i)) for i in ids]
         r = s.result
         percent = "" if r.percent is None else trimmed(r.percent)
         rank = "" if s.rank is None else s.rank
@@ -139,7 +135,7 @@ def history_csv(scores: Sequence[EditionScore]) -> str:
     return out.getvalue()
 
 
-def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_version: str) -> dict[str, Any]:
+def history_data(code: str, name: str, scores: Sequence[CountryEdition], tool_version: str) -> dict[str, Any]:
     """The JSON structure of a country's history (see README, 'atdscore history')."""
     return {
         "atdscore": tool_version,
@@ -149,30 +145,18 @@ def history_data(code: str, name: str, scores: Sequence[EditionScore], tool_vers
             {
                 "year": s.year,
                 "rubric": {"id": s.rubric.id, "version": s.rubric.version},
-                "points": machine(s.result.points),
-                "max": machine(s.result.max),
-                "percent": None if s.result.percent is None else machine(s.result.percent),
-                "band": text_in(b.label, "en") if (b := band_for(s.rubric, s.result.percent)) else None,
                 "rank": s.rank,
                 "of": s.of,
-                "coverage": machine(s.result.coverage),
-                "categories": [
-                    {
-                        "id": c.id,
-                        "kind": c.kind.value,
-                        "points": machine(c.points),
-                        "max": machine(c.max),
-                        "percent": None if c.percent is None else machine(c.percent),
-                    }
-                    for c in s.result.categories
-                ],
+                **result_data(s.result, band_label(s.rubric, s.result.percent, "en")),
             }
             for s in scores
         ],
     }
 
 
-def render_history(code: str, name: str, scores: Sequence[EditionScore], format: Format, tool_version: str) -> Rendered:
+def render_history(
+    code: str, name: str, scores: Sequence[CountryEdition], format: Format, tool_version: str
+) -> Rendered:
     """A country's editions in one of the formats `history` offers."""
     match format:
         case Format.table:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from atdscore.text import formats
+
 FONT = 12
 CHAR = 7.0  # average width of a character at FONT px in a sans-serif face: enough to lay out labels
 ROW = 22
@@ -130,7 +132,7 @@ def rank_intervals_svg(rows: Sequence[RankRow], title: str, labels: Mapping[str,
         low, high = row.interval
         tip = (
             f"{name}: nominal rank {row.rank}, median {row.median_rank:g}, "
-            f"90% of runs from {low:g} to {high:g}, same rank in {row.stability * 100:.0f}% of runs"
+            f"90% of runs from {low:g} to {high:g}, same rank in {formats.share(row.stability, 'en')} of runs"
         )
         body += [
             f"<g><title>{escape(tip)}</title>",
@@ -138,7 +140,7 @@ def rank_intervals_svg(rows: Sequence[RankRow], title: str, labels: Mapping[str,
             _line(x(low), y, x(high), y, INTERVAL, 4, ' stroke-linecap="round"'),
             f'<circle cx="{_n(x(row.median_rank))}" cy="{_n(y)}" r="4.5" fill="{INTERVAL}"/>',
             _line(x(row.rank), y - 7, x(row.rank), y + 7, "#000000", 2),
-            _text(left + plot_width + right - 12, y + 4, f"{row.stability * 100:.0f}%", "end"),
+            _text(left + plot_width + right - 12, y + 4, formats.share(row.stability, "en"), "end"),
             "</g>",
         ]
     return _svg(width, height, title, body)
@@ -200,9 +202,9 @@ def line_chart_svg(series: list[tuple[str, list[tuple[int, float]]]], title: str
             path = " ".join(f"{_n(x(t))},{_n(y(v))}" for t, v in points)
             body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="{_n(stroke)}"{dash}/>')
         for t, v in points:
+            tip = f"{name} {t}: {formats.fixed(v, 'en')}"
             body.append(
-                f'<circle cx="{_n(x(t))}" cy="{_n(y(v))}" r="3.0" fill="{colour}">'
-                f"<title>{escape(f'{name} {t}: {v:.1f}')}</title></circle>"
+                f'<circle cx="{_n(x(t))}" cy="{_n(y(v))}" r="3.0" fill="{colour}"><title>{escape(tip)}</title></circle>'
             )
         body.append("</g>")
     return _svg(width, height, title, body)

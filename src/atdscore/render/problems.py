@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.problems import Problem, sort_problems
 from atdscore.render.output import CheckFormat, Rendered, to_json
+from atdscore.text.formats import count
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -30,10 +31,6 @@ def check_summary(problems: Sequence[Problem], files: int, editions: int, rubric
     """`54 country files in 2 editions, 1 rubric: 0 errors, 0 warnings`."""
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-
-    def count(n: int, noun: str) -> str:
-        return f"{n} {noun}{'' if n == 1 else 's'}"
-
     return (
         f"{count(files, 'country file')} in {count(editions, 'edition')}, {count(rubrics, 'rubric')}: "
         f"{count(errors, 'error')}, {count(warnings, 'warning')}"

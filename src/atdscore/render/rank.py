@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
+from atdscore.core.editions import RubricRef
 from atdscore.core.rank import Ranked
-from atdscore.core.score import CategoryResult, band_for
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.text.numbers import fixed, machine, trimmed
-from atdscore.validation.model import Kind, Rubric, text_in
+from atdscore.render.results import (
+    band_label,
+    category_cell,
+    category_column,
+    category_text,
+    result_data,
+    rubric_data,
+)
+from atdscore.text import formats
+from atdscore.text.numbers import trimmed
+from atdscore.validation.model import Rubric, text_in
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -53,26 +63,6 @@ class RankReport:
         return lookup("draft", self.lang).format(year=self.year) if self.draft else None
 
 
-def number_text(value: Fraction, places: int, lang: str = "en", *, trim: bool = False) -> str:
-    """A number for people in `lang`, in its conventions (Babel): 76.4 in English, 76,4 in Spanish."""
-    from atdscore.text import formats
-
-    return formats.decimal(value, lang, places) if trim else formats.fixed(value, lang, places)
-
-
-def percent_text(value: Fraction | None, lang: str = "en") -> str:
-    """A percent for people: one decimal, or an en dash when there is none."""
-    return "–" if value is None else number_text(value, 1, lang)
-
-
-def category_text(category: CategoryResult, lang: str = "en") -> str:
-    """A category cell for people: its percent, or for penalty and bonus its signed points."""
-    if category.kind is Kind.STANDARD:
-        return percent_text(category.percent, lang)
-    text = number_text(category.points, 2, lang, trim=True)
-    return text if category.points <= 0 else "+" + text
-
-
 def _headers(report: RankReport) -> list[str]:
     # Category ids, not titles: titles are sentences and would make the table too wide to read.
     return [c.id for c in report.rubric.categories]
@@ -80,8 +70,7 @@ def _headers(report: RankReport) -> list[str]:
 
 def band_text(report: RankReport, percent: Fraction | None) -> str:
     """The rubric's verbal band for a percent, in the report's language ('' without bands)."""
-    band = band_for(report.rubric, percent)
-    return text_in(band.label, report.lang) if band else ""
+    return band_label(report.rubric, percent, report.lang) or ""
 
 
 def _interval_text(report: RankReport, country: str) -> str:
@@ -98,10 +87,10 @@ def _row(report: RankReport, entry: Ranked) -> list[str]:
         *interval,
         report.names.get(r.country, r.country),
         r.country,
-        percent_text(r.percent, report.lang),
+        formats.fixed(r.percent, report.lang),
         *band,
-        f"{number_text(r.points, 1, report.lang, trim=True)} / {number_text(r.max, 1, report.lang, trim=True)}",
-        f"{fixed(r.coverage * 100, 0)}%",
+        f"{formats.decimal(r.points, report.lang)} / {formats.decimal(r.max, report.lang)}",
+        formats.share(r.coverage, report.lang),
         *(category_text(c, report.lang) for c in r.categories),
     ]
 
@@ -163,23 +152,9 @@ def rank_table(report: RankReport) -> RenderableType:
     if thin:
         from atdscore.text.strings import lookup
 
-        table.caption = lookup("rank.thin", report.lang).format(percent=fixed(LOW_COVERAGE * 100, 0))
+        table.caption = lookup("rank.thin", report.lang).format(percent=formats.decimal(LOW_COVERAGE * 100, report.lang, 0))
         table.caption_justify = "left"
     return table
-
-
-def md_cell(text: str) -> str:
-    """Text made safe for a Markdown table cell: a '|' would end the cell and '<' could start HTML."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
-def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], left: Container[str] = ()) -> list[str]:
-    """The lines of a GitHub-flavoured Markdown table; columns named in `left` are left-aligned, others right."""
-    lines = [
-        "| " + " | ".join(md_cell(h) for h in headers) + " |",
-        "|" + "|".join(":---" if h in left else "---:" for h in headers) + "|",
-    ]
-    return lines + ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
 
 
 def rank_markdown(report: RankReport) -> str:
@@ -187,15 +162,15 @@ def rank_markdown(report: RankReport) -> str:
     columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
     headers = [h for h, _ in columns]
     table = md_table(headers, (_row(report, e) for e in report.ranked), {h for h, left in columns if left})
-    draft = [f"> **{md_cell(report.draft_line)}**", ""] if report.draft_line else []
-    return "\n".join([*draft, f"**{md_cell(rank_title(report))}**", "", *table]) + "\n"
+    draft = [f"> **{md_escape(report.draft_line)}**", ""] if report.draft_line else []
+    return "\n".join([*draft, f"**{md_escape(rank_title(report))}**", "", *table]) + "\n"
 
 
 def rank_csv(report: RankReport) -> str:
     """One row per country and one column per category (percent; points for penalty and bonus)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = [f"{c.id}_percent" if c.kind is Kind.STANDARD else f"{c.id}_points" for c in report.rubric.categories]
+    columns = [category_column(c.id, c.kind) for c in report.rubric.categories]
     band = ["band"] if report.rubric.bands else []
     interval = ["rank_p5", "rank_p95"] if report.intervals is not None else []
     writer.writerow(["rank", *interval, "country", "name", "points", "max", "percent", *band, "coverage", *columns])
@@ -212,59 +187,35 @@ def rank_csv(report: RankReport) -> str:
                 "" if r.percent is None else trimmed(r.percent),
                 *([band_text(report, r.percent)] if band else []),
                 trimmed(r.coverage),
-                *(
-                    ("" if c.percent is None else trimmed(c.percent)) if c.kind is Kind.STANDARD else trimmed(c.points)
-                    for c in r.categories
-                ),
+                *(category_cell(c) for c in r.categories),
             ]
         )
     return out.getvalue()
 
 
-def _optional(value: Fraction | None) -> int | float | None:
-    return None if value is None else machine(value)
-
-
 def rank_data(report: RankReport) -> dict[str, Any]:
     """The documented JSON structure of a ranking (see README, 'Output contract')."""
+    intervals = report.intervals
+
+    def country(e: Ranked) -> dict[str, Any]:
+        code = e.result.country
+        interval = {} if intervals is None else {"interval": list(intervals[code]) if code in intervals else None}
+        band = band_label(report.rubric, e.result.percent, report.lang)
+        return {
+            "country": code,
+            "name": report.names.get(code, code),
+            "rank": e.rank,
+            **interval,
+            **result_data(e.result, band),
+        }
+
     return {
         "atdscore": report.tool_version,
         "status": "draft" if report.draft else "published",
-        "rubric": {"id": report.rubric.id, "version": report.rubric.version, "sha256": report.rubric_sha256},
+        "rubric": rubric_data(RubricRef(report.rubric.id, report.rubric.version, report.rubric_sha256)),
         "data": {"commit": report.commit, "dirty": report.dirty},
         "year": report.year,
-        "countries": [
-            {
-                "country": e.result.country,
-                "name": report.names.get(e.result.country, e.result.country),
-                "rank": e.rank,
-                **(
-                    {
-                        "interval": list(report.intervals[e.result.country])
-                        if e.result.country in report.intervals
-                        else None
-                    }
-                    if report.intervals is not None
-                    else {}
-                ),
-                "points": machine(e.result.points),
-                "max": machine(e.result.max),
-                "percent": _optional(e.result.percent),
-                "band": band_text(report, e.result.percent) or None,
-                "coverage": machine(e.result.coverage),
-                "categories": [
-                    {
-                        "id": c.id,
-                        "kind": c.kind.value,
-                        "points": machine(c.points),
-                        "max": machine(c.max),
-                        "percent": _optional(c.percent),
-                    }
-                    for c in e.result.categories
-                ],
-            }
-            for e in report.ranked
-        ],
+        "countries": [country(e) for e in report.ranked],
     }
 
 

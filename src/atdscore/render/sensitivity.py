@@ -7,8 +7,9 @@ import io
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.sensitivity import Analysis, analysis_data
+from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
-from atdscore.render.rank import md_cell, md_table
+from atdscore.text import formats
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -16,12 +17,8 @@ if TYPE_CHECKING:
 _HEADERS = ["Rank", "Country", "ISO3", "Median", "5-95% interval", "Stability"]
 
 
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
-
-
 def _index(value: float | None) -> str:
-    return "off" if value is None else f"{value:.2f}"
+    return "off" if value is None else formats.fixed(value, "en", 2)
 
 
 def _rows(analysis: Analysis, names: dict[str, str]) -> list[list[str]]:
@@ -32,7 +29,7 @@ def _rows(analysis: Analysis, names: dict[str, str]) -> list[list[str]]:
             c.country,
             str(c.median_rank),
             f"{c.interval[0]}–{c.interval[1]}",
-            _share(c.stability),
+            formats.share(c.stability, "en"),
         ]
         for c in analysis.countries
     ]
@@ -58,7 +55,7 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
     for header in ("Category", "Nominal", "Effective"):
         weights.add_column(header, justify="left" if header == "Category" else "right")
     for w in analysis.effective_weights:
-        weights.add_row(w.category, _share(w.nominal), _share(w.effective))
+        weights.add_row(w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en"))
     inputs = Table(
         title="What moves ranks (first-order sensitivity index)",
         title_justify="left",
@@ -74,9 +71,9 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
 
 def sensitivity_markdown(analysis: Analysis, names: dict[str, str], year: int) -> str:
     """GitHub-flavoured Markdown: the three tables of the terminal view."""
-    lines = [f"**{md_cell(_summary(analysis, year))}**", ""]
+    lines = [f"**{md_escape(_summary(analysis, year))}**", ""]
     lines += md_table(_HEADERS, _rows(analysis, names), ("Country", "ISO3"))
-    weights = [[w.category, _share(w.nominal), _share(w.effective)] for w in analysis.effective_weights]
+    weights = [[w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en")] for w in analysis.effective_weights]
     lines += ["", *md_table(["Category", "Nominal weight", "Effective weight"], weights, ("Category",))]
     inputs = [[s.input, _index(s.first_order)] for s in analysis.sensitivity]
     lines += ["", *md_table(["Input", "First-order sensitivity index"], inputs, ("Input",))]

@@ -25,8 +25,9 @@ from markupsafe import Markup
 
 from atdscore.core.brief import Brief
 from atdscore.core.methodology import build_methodology
-from atdscore.files.load import display_path
+from atdscore.files.discover import display_path
 from atdscore.problems import Code, Problem, Severity
+from atdscore.render.markdown import md_escape
 from atdscore.text import formats
 from atdscore.text.numbers import round_half_up
 from atdscore.text.strings import lookup
@@ -44,34 +45,21 @@ _HINT = "a brief's fields are defined in atdscore/core/brief.py, the methodology
 # format filters, macros, blocks) are Markup already and pass unchanged. So escaping is the default
 # and forgetting a filter can only over-escape, never let a '|' break a table or '<script>' through.
 # `~` and `join` are made Markdown-aware too (see `_MarkdownCodeGenerator` and `_join`), because
-# Jinja's own versions would HTML-escape the plain parts next to a Markup part instead.
-
-_SPECIAL = re.compile(r"[\\`*\[\]|~]")
-_LONE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")  # '_' inside a word is never emphasis
-_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# What opens a block at the start of a line: a heading, a quote, a list item ('*' is escaped anyway).
-_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+# Jinja's own versions would HTML-escape the plain parts next to a Markup part instead. The escaping
+# itself is `md_escape`, the one escaper of every Markdown output (render/markdown.py).
 
 
-def md_escape(text: str) -> str:
-    """Text shown literally in Markdown: no HTML, no emphasis or links, no '|' ending a table cell."""
-    text = _LINE_BREAK.sub(" ", text)  # a line break would end a table row or a list item
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
-    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
-    text = _LONE_UNDERSCORE.sub(r"\\_", text)
-    # At the start of a line, '#', '>', '-', '1.' would open a heading, a quote or a list.
-    return _BLOCK_START.sub(lambda m: m.group(0) + "\\" if m.group(0)[0].isdigit() else "\\" + m.group(0), text)
+def to_markdown(value: Any, *, strip: bool = True) -> Markup:
+    """A value printed by a template: trusted Markup as it is, other text escaped, whole numbers as digits.
 
-
-def to_markdown(value: Any) -> Markup:
-    """A value printed by a template: trusted Markup as it is, other text escaped, whole numbers as digits."""
+    `strip=False` keeps the spaces at the ends of a text that is a piece of a line (see `md_escape`).
+    """
     if isinstance(value, jinja2.Undefined):
         return Markup(md_escape(str(value)))  # StrictUndefined raises here, naming what is undefined
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     if isinstance(value, str):
-        return Markup(md_escape(value))
+        return Markup(md_escape(value, strip=strip))
     if isinstance(value, int) and not isinstance(value, bool):
         return Markup(str(value))
     # Exact numbers print as '131/4' and None as 'None': a template bug, reported at its line.
@@ -121,8 +109,8 @@ class MarkdownEnvironment(ImmutableSandboxedEnvironment):
 
     @staticmethod
     def markdown_join(parts: Iterable[Any], separator: Any = "") -> Markup:
-        """Parts joined as Markdown: trusted parts as they are, plain text escaped."""
-        return Markup(to_markdown(separator).join(to_markdown(p) for p in parts))
+        """Parts joined as Markdown: trusted parts as they are, plain text escaped (pieces of a line keep their spaces)."""
+        return Markup(to_markdown(separator, strip=False).join(to_markdown(p, strip=False) for p in parts))
 
 
 def _join(parts: Iterable[Any], separator: str = "") -> Markup:

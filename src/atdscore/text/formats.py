@@ -1,7 +1,14 @@
-"""Numbers, percents, dates and lists for people, in the conventions of a language (Babel).
+"""Numbers, percents, counts, dates and lists for people, in the conventions of a language (Babel).
 
-Values arrive exact (Fractions); they are rounded half up here, as `numbers` does for the rank
-report, and only then handed to Babel, so Babel's own half-even rounding never changes a digit.
+Every number a person reads goes through here: tables of every command, briefs and the methodology.
+(Machine formats, CSV and JSON, are `numbers.trimmed` and `numbers.machine`.) Values arrive exact
+(Fractions); they are rounded half up (`numbers.round_half_up`) and only then handed to Babel, so
+Babel's own half-even rounding never changes a digit. A float, such as a share of Monte Carlo runs,
+is taken as the shortest decimal that reads back as it, the number Python prints.
+
+Babel is imported only when a language other than English needs it: English numbers, percents and
+plurals follow the same CLDR patterns (British English) without loading it, and a test checks that
+both give the same text.
 """
 
 from __future__ import annotations
@@ -11,28 +18,37 @@ import functools
 import re
 from decimal import Decimal
 from fractions import Fraction
-
-from babel import Locale
-from babel.dates import format_date, format_skeleton
-from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from typing import TYPE_CHECKING
 
 from atdscore.text.numbers import round_half_up
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # English texts in the default rubric use British spelling, so English dates read "26 February 2021".
 # Spanish uses the generic `es` conventions: a decimal comma and a space before the percent sign.
 LOCALES = {"en": "en_GB", "es": "es"}
+ENGLISH = "en"
+# What a table shows where there is no number (a country with no percent, a change with one side missing).
+DASH = "–"
 
-Number = Fraction | Decimal | int
+Number = Fraction | Decimal | int | float
 
 
 @functools.cache
 def locale(lang: str) -> Locale:
     """The Babel locale for a language code (British English for an unknown one)."""
+    from babel import Locale
+
     try:
         return Locale.parse(LOCALES.get(lang, lang))
     except (ValueError, LookupError):
-        return Locale.parse(LOCALES["en"])
+        return Locale.parse(LOCALES[ENGLISH])
+
+
+def exact(value: Number) -> Fraction:
+    """A number as an exact Fraction; a float as the shortest decimal that reads back as it (0.1, not 0.1000000000000000055...)."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
 def language_name(lang: str) -> str:
@@ -42,45 +58,82 @@ def language_name(lang: str) -> str:
 
 def _exact(value: Number, places: int) -> Decimal:
     """`value` rounded half up to `places` decimals, as an exact Decimal."""
-    rounded = round_half_up(Fraction(value), places)
+    rounded = round_half_up(exact(value), places)
     return Decimal(rounded.numerator * (10**places // rounded.denominator)).scaleb(-places)
 
 
-def _pattern(places: int) -> str:
-    return "#,##0" + ("." + "#" * places if places else "")
+def _pattern(places: int, trim: bool) -> str:
+    return "#,##0" + ("." + ("#" if trim else "0") * places if places else "")
+
+
+def _english(rounded: Decimal, places: int, trim: bool) -> str:
+    """British English digits (CLDR en_GB: 1,234.5), as Babel writes them for `_pattern(places, trim)`."""
+    text = f"{rounded:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if trim and places else text
+
+
+def _digits(value: Number, lang: str, places: int, trim: bool) -> str:
+    rounded = _exact(value, places)
+    if lang == ENGLISH:
+        return _english(rounded, places, trim)
+    from babel.numbers import format_decimal
+
+    return format_decimal(rounded, format=_pattern(places, trim), locale=locale(lang))
 
 
 def decimal(value: Number, lang: str, places: int = 1) -> str:
     """A number with up to `places` decimals, trailing zeros dropped: 74.1, 100, 1,5 (es)."""
-    return format_decimal(_exact(value, places), format=_pattern(places), locale=locale(lang))
+    return _digits(value, lang, places, trim=True)
 
 
-def fixed(value: Number, lang: str, places: int = 1) -> str:
-    """A number with exactly `places` decimals, for table columns: 74.0, 100,0 (es)."""
-    return format_decimal(
-        _exact(value, places), format="#,##0" + ("." + "0" * places if places else ""), locale=locale(lang)
-    )
+def fixed(value: Number | None, lang: str, places: int = 1) -> str:
+    """A number with exactly `places` decimals, for table columns: 74.0, 100,0 (es); DASH for None."""
+    return DASH if value is None else _digits(value, lang, places, trim=False)
 
 
-def signed(value: Number, lang: str, places: int = 1) -> str:
-    """A change with its sign: +44.7, -3, 0."""
-    text = decimal(value, lang, places)
+def signed(value: Number | None, lang: str, places: int = 1, *, trim: bool = True) -> str:
+    """A change with its sign: +44.7, -3, 0 (a change that rounds to nothing has none); DASH for None.
+
+    `trim=False` keeps exactly `places` decimals, for table columns: +44.7, -3.0, 0.0.
+    """
+    if value is None:
+        return DASH
+    text = _digits(value, lang, places, trim)
     return "+" + text if _exact(value, places) > 0 else text
 
 
 def percent(value: Number, lang: str, places: int = 1) -> str:
     """A percent given as 0-100, in the language's style: 74.1%, 74,1 % (es, with a no-break space)."""
-    pattern = locale(lang).percent_formats[None].pattern.replace("#,##0", _pattern(places), 1)
+    if lang == ENGLISH:
+        return _english(_exact(value, places), places, trim=True) + "%"
+    from babel.numbers import format_percent
+
+    pattern = locale(lang).percent_formats[None].pattern.replace("#,##0", _pattern(places, trim=True), 1)
     return format_percent(_exact(value, places) / 100, format=pattern, locale=locale(lang))
+
+
+def share(value: Number | None, lang: str, places: int = 0) -> str:
+    """A share from 0 to 1 (of answers, of runs) as a percent: 83%, 83 % (es); DASH for None."""
+    return DASH if value is None else percent(exact(value) * 100, lang, places)
 
 
 def plural(value: Number, lang: str) -> str:
     """The CLDR plural category of a number as it is shown ('one', 'other', ...)."""
-    return str(locale(lang).plural_form(_exact(value, 2).normalize()))
+    shown = _exact(value, 2).normalize()
+    if lang == ENGLISH:
+        return "one" if abs(shown) == 1 else "other"  # CLDR en: one for 1 with no decimals shown
+    return str(locale(lang).plural_form(shown))
+
+
+def count(n: int, noun: str, nouns: str | None = None) -> str:
+    """A count of things, in English: 1 file, 2 files, 0 countries (the noun in the form `plural` picks)."""
+    return f"{n} {noun if plural(n, ENGLISH) == 'one' else nouns or noun + 's'}"
 
 
 def date(text: str, lang: str) -> str:
     """A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words: 26 February 2021, febrero de 2021, 2019."""
+    from babel.dates import format_date, format_skeleton
+
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -93,6 +146,8 @@ def join(items: list[str], lang: str) -> str:
     """Items as a sentence would list them: 'a, b and c', 'a, b y c' ('a e hijos' in Spanish, see `_y_to_e`)."""
     if not items:
         return ""
+    from babel.lists import format_list
+
     text = format_list(items, locale=locale(lang))
     if lang == "es" and len(items) > 1 and _y_to_e(items[-1]) and text.endswith(" y " + items[-1]):
         text = text[: -len(items[-1]) - 3] + " e " + items[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import overload
 
 # JSON and CSV carry this many decimal places: exact for any rubric written in decimals of up to
 # four places, and far below anything a reader could see.
@@ -34,12 +35,22 @@ def trimmed(value: Fraction, places: int = MACHINE_PLACES) -> str:
     return "0" if text == "-0" else text
 
 
-def machine(value: Fraction) -> int | float:
-    """A JSON number: an int when whole, else the float nearest `value` rounded to MACHINE_PLACES.
+@overload
+def machine(value: Fraction) -> int | float: ...
+@overload
+def machine(value: None) -> None: ...
+@overload
+def machine(value: Fraction | None) -> int | float | None: ...
+
+
+def machine(value: Fraction | None) -> int | float | None:
+    """A JSON number: an int when whole, else the float nearest `value` rounded to MACHINE_PLACES; None as null.
 
     Its repr is the shortest text that reads back as that float, which is the rounded decimal itself
     (it has far fewer than 15 significant digits), so 0.1 + 0.2 prints as 0.3.
     """
+    if value is None:
+        return None
     scale: int = 10**MACHINE_PLACES
     num, den = value.numerator, value.denominator
     rounded = (2 * abs(num) * scale + den) // (2 * den)  # half up, in integers

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from atdscore.files.load import Document, Loc
 from atdscore.problems import Code, Problem, Severity, did_you_mean, one_of
-from atdscore.text.formats import language_name
+from atdscore.text.formats import count, language_name
 from atdscore.text.strings import STRINGS
 from atdscore.validation.country_file import CountryFile, resolve_evidence
 from atdscore.validation.model import (
@@ -189,9 +189,9 @@ def _untranslated_notes(doc: Document, country: CountryFile) -> list[Problem]:
                 doc.problem(
                     Code.UNTRANSLATED_NOTES,
                     ("answers", keys[0], "note"),
-                    f"{n} note{'s' if n > 1 else ''} in {doc.display} {'have' if n > 1 else 'has'} no {language} text"
+                    f"{count(n, 'note')} in {doc.display} {'has' if n == 1 else 'have'} no {language} text"
                     " (the first is here)",
-                    f"{language} briefs show {'them' if n > 1 else 'it'} in English; write notes as {{en: ..., {lang}: ...}}",
+                    f"{language} briefs show {'it' if n == 1 else 'them'} in English; write notes as {{en: ..., {lang}: ...}}",
                     severity=Severity.WARNING,
                 )
             )
@@ -310,7 +310,7 @@ def _check_answers(
             doc.problem(
                 Code.MISSING_ANSWER,
                 ("answers",),
-                f"no answer for {len(missing)} indicator{'s' if len(missing) > 1 else ''}: {shown}",
+                f"no answer for {count(len(missing), 'indicator')}: {shown}",
                 "answer them, or write 'status: unknown' with a note",
                 severity=gap,
                 key=True,

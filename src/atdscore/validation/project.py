@@ -8,7 +8,9 @@ from pathlib import Path
 
 from atdscore.files.discover import (
     EDITION_FILE,
+    Display,
     Layout,
+    display_path,
     edition_files,
     find_editions,
     inventory,
@@ -19,7 +21,6 @@ from atdscore.files.load import (
     MAX_COUNTRY_BYTES,
     MAX_RUBRIC_BYTES,
     Document,
-    display_path,
     read_yaml,
 )
 from atdscore.files.parallel import read_many
@@ -62,39 +63,42 @@ class EditionInfo:
     status: EditionStatus
     meta: EditionFile | None
     problems: list[Problem]
+    # How its files are named in problems (a labelled Layout's `display` for an edition at a git revision).
+    display_as: Display = display_path
 
     @property
     def is_draft(self) -> bool:
         return self.status is EditionStatus.DRAFT
 
 
-def read_edition_file(folder: Path) -> tuple[EditionFile | None, list[Problem]]:
+def read_edition_file(folder: Path, display_as: Display = display_path) -> tuple[EditionFile | None, list[Problem]]:
     """`<folder>/edition.yaml` as a model; (None, []) when there is none."""
     path = folder / EDITION_FILE
     if not path.is_file():
         return None, []
-    doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "edition file")
+    doc, problems = read_yaml(path, MAX_COUNTRY_BYTES, "edition file", display_as)
     if doc is None:
         return None, problems
     meta, more = to_model(doc, EditionFile)
     return meta, problems + more
 
 
-def discover_editions(countries: Path) -> dict[int, EditionInfo]:
-    """Every edition under `countries/` with its status.
+def discover_editions(countries: Path, display_as: Display = display_path) -> dict[int, EditionInfo]:
+    """Every edition under `countries/` with its status; `display_as` names its files in problems.
 
     A year folder without `edition.yaml` is a draft once any edition of the project is published;
     before that (a new project) every edition counts as published, so a fresh project works as it is.
     """
     found = {
-        year: (files, *read_edition_file(countries / str(year))) for year, files in find_editions(countries).items()
+        year: (files, *read_edition_file(countries / str(year), display_as))
+        for year, files in find_editions(countries).items()
     }
     any_published = any(meta is not None and meta.status is EditionStatus.PUBLISHED for _, meta, _ in found.values())
     infos = {}
     for year, (files, meta, problems) in found.items():
         default = EditionStatus.DRAFT if any_published else EditionStatus.PUBLISHED
         status = meta.status if meta is not None else default
-        infos[year] = EditionInfo(year, countries / str(year), files, status, meta, problems)
+        infos[year] = EditionInfo(year, countries / str(year), files, status, meta, problems, display_as)
     return infos
 
 
@@ -122,9 +126,10 @@ def latest_published(editions: dict[int, EditionInfo]) -> int | None:
 class RubricSet:
     """Rubrics loaded on demand by id and version from `rubrics/`, or one rubric file that overrides them all."""
 
-    def __init__(self, folder: Path, override: Path | None = None) -> None:
+    def __init__(self, folder: Path, override: Path | None = None, *, display_as: Display = display_path) -> None:
         self.folder = folder
         self.override = override
+        self.display_as = display_as  # how problems name the rubric files
         self.loaded: dict[tuple[str, str | None], tuple[Rubric | None, str | None]] = {}
         self.files: dict[Path, tuple[Rubric | None, str | None]] = {}
         self.problems: list[Problem] = []
@@ -135,7 +140,7 @@ class RubricSet:
     def _read(self, path: Path, named_by_file: bool = True) -> tuple[Rubric | None, str | None]:
         """A rubric file and its scoring sha256, read once however many ids and versions lead to it."""
         if path not in self.files:
-            doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric")
+            doc, problems = read_yaml(path, MAX_RUBRIC_BYTES, "rubric", self.display_as)
             rubric = None
             if doc is not None:
                 rubric, more = load_rubric(doc, named_by_file=named_by_file)
@@ -174,11 +179,14 @@ class RubricSet:
                 self.get(rubric_id, version or None)
 
 
-def edition_info(folder: Path, year: int, files: list[Path] | None = None) -> EditionInfo:
+def edition_info(
+    folder: Path, year: int, files: list[Path] | None = None, display_as: Display = display_path
+) -> EditionInfo:
     """An edition folder on its own (a diff side): its status is its `edition.yaml`'s, published without one."""
-    meta, problems = read_edition_file(folder)
+    meta, problems = read_edition_file(folder, display_as)
     status = meta.status if meta is not None else EditionStatus.PUBLISHED
-    return EditionInfo(year, folder, edition_files(folder) if files is None else files, status, meta, problems)
+    files = edition_files(folder) if files is None else files
+    return EditionInfo(year, folder, files, status, meta, problems, display_as)
 
 
 def _pinned_rubric(info: EditionInfo, rubrics: RubricSet) -> list[Problem]:
@@ -197,7 +205,7 @@ def _pinned_rubric(info: EditionInfo, rubrics: RubricSet) -> list[Problem]:
             f"but rubrics/{pin.rubric}.yaml is version {current.version}"
         )
         hint = f"keep version {pin.rubric_version} as rubrics/{pin.rubric}@{pin.rubric_version}.yaml"
-        where = display_path(info.folder / EDITION_FILE)
+        where = info.display_as(info.folder / EDITION_FILE)
         return [Problem(where, None, None, Severity.ERROR, Code.PINNED_RUBRIC_MISSING, message, hint)]
     if sha != pin.rubric_sha256:
         path = kept or rubric_path(rubrics.folder, pin.rubric)
@@ -210,7 +218,7 @@ def _pinned_rubric(info: EditionInfo, rubrics: RubricSet) -> list[Problem]:
             f"set a new 'version' and keep the published one as rubrics/{pin.rubric}@{pin.rubric_version}.yaml, "
             f"or re-publish with: atdscore publish {info.year} --reason '...'"
         )
-        return [Problem(display_path(path), None, None, Severity.ERROR, Code.PIN_CHANGED, message, hint)]
+        return [Problem(rubrics.display_as(path), None, None, Severity.ERROR, Code.PIN_CHANGED, message, hint)]
     return []
 
 
@@ -223,12 +231,12 @@ def load_edition(info: EditionInfo, rubrics: RubricSet, *, strict: bool = False)
     docs: list[Document] = []
     readable = []
     for path in files:
-        name_problem = source_path_problem(path, display_path(path))
+        name_problem = source_path_problem(path, info.display_as(path))
         if name_problem is not None:
             edition.problems.append(name_problem)
         else:
             readable.append(path)
-    for doc, problems in read_many(readable, MAX_COUNTRY_BYTES, "country file"):
+    for doc, problems in read_many(readable, MAX_COUNTRY_BYTES, "country file", info.display_as):
         edition.problems += problems
         if doc is not None:
             docs.append(doc)
@@ -273,7 +281,7 @@ def load_edition(info: EditionInfo, rubrics: RubricSet, *, strict: bool = False)
         counts = ", ".join(f"'{r}' ({len(f)} files)" for r, f in sorted(by_rubric.items()))
         edition.problems.append(
             Problem(
-                display_path(files[0].parent) if files else str(year),
+                info.display_as(files[0].parent) if files else str(year),
                 None,
                 None,
                 Severity.ERROR,
@@ -299,7 +307,7 @@ def inventory_problems(layout: Layout, rubrics: RubricSet, *, strict: bool = Fal
     for stray in inventory(layout):
         severity = Severity.ERROR if stray.error or strict else Severity.WARNING
         code = Code.DUPLICATE_RUBRIC if stray.error else Code.UNEXPECTED_FILE
-        problems.append(Problem(display_path(stray.path), None, None, severity, code, stray.message, stray.hint))
+        problems.append(Problem(layout.display(stray.path), None, None, severity, code, stray.message, stray.hint))
     # rubrics/<id>@<v>.yaml keeps version v; a current file that is also version v claims it twice.
     for (rubric_id, version), (rubric, _) in sorted(rubrics.loaded.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         kept = rubric_path(layout.rubrics, rubric_id, version) if version else None
@@ -308,7 +316,7 @@ def inventory_problems(layout: Layout, rubrics: RubricSet, *, strict: bool = Fal
             path = rubric_path(layout.rubrics, rubric_id)
             problems.append(
                 Problem(
-                    display_path(kept), None, None, Severity.ERROR, Code.DUPLICATE_RUBRIC,
+                    layout.display(kept), None, None, Severity.ERROR, Code.DUPLICATE_RUBRIC,
                     f"{kept.name} and {path.name if path else rubric_id} both claim {rubric_id} {version}",
                     f"keep the published version as {kept.name} and give the current file a new 'version'",
                 )
@@ -316,7 +324,7 @@ def inventory_problems(layout: Layout, rubrics: RubricSet, *, strict: bool = Fal
     if strict and not find_editions(layout.countries):
         problems.append(
             Problem(
-                display_path(layout.countries), None, None, Severity.ERROR, Code.NO_COUNTRY_FILES,
+                layout.display(layout.countries), None, None, Severity.ERROR, Code.NO_COUNTRY_FILES,
                 "no country files", "country files go in countries/<year>/<ISO3>.yaml",
             )
         )  # fmt: skip

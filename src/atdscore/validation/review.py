@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from atdscore.files.load import Document
 from atdscore.problems import Code, Problem, Severity
+from atdscore.text.formats import count
 from atdscore.validation.country_file import CountryFile, Decision, Review
 
 
@@ -75,7 +76,7 @@ def per_file(problems: list[Problem], carried_from: int | None) -> list[Problem]
         first = min(found, key=Problem.sort_key)
         n = len(found)
         message = (
-            f"{n} answer{'s' if n > 1 else ''} carried {source} and not re-verified "
+            f"{count(n, 'answer')} carried {source} and not re-verified "
             f"({'the first is here' if n > 1 else 'here'})"
         )
         hint = "confirm each and delete 'review: carried', or change it; atdscore check lists them"
@@ -120,7 +121,7 @@ def coder_trail(doc: Document, country: CountryFile, edition: EditionContext, *,
             doc.problem(
                 Code.NO_REVIEWER,
                 ("answers", unreviewed[0]),
-                f"{n} answer{'s' if n > 1 else ''} {'have' if n > 1 else 'has'} no reviewer (the first is here)",
+                f"{count(n, 'answer')} {'has' if n == 1 else 'have'} no reviewer (the first is here)",
                 "name one with 'reviewed_by' on the file or on the answer",
                 severity=Severity.WARNING,
                 key=True,

@@ -30,11 +30,11 @@ from atdscore.render.site.indicators import (
     indicators_index_context,
     methodology_context,
 )
-from atdscore.render.site.model import Site, SiteEdition, scored_edition
+from atdscore.render.site.model import Site, SiteEdition, scored_edition, site_edition
 from atdscore.render.site.strings import LANGUAGE_NAMES
 from atdscore.validation.model import text_in
 
-__all__ = ["Page", "Site", "SiteEdition", "build_site", "plan_site", "scored_edition"]
+__all__ = ["Page", "Site", "SiteEdition", "build_site", "plan_site", "scored_edition", "site_edition"]
 
 
 @dataclass(frozen=True)

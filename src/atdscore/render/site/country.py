@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from atdscore.core.brief import Brief, Previous, TrendPoint, build_brief
+from atdscore.core.brief import Brief, country_brief
 from atdscore.render.site.charts import Point, history_svg
 from atdscore.render.site.common import (
     band_of,
@@ -40,30 +40,9 @@ def archive_date(archived: str | None, fallback: str | None) -> str | None:
 
 def brief_for(site: Site, edition: SiteEdition, code: str, lang: str) -> Brief:
     """The brief of `code` in `edition`, compared with its latest earlier edition in the site."""
-    entry = edition.entries[code]
-    # As `atdscore brief` does: a change is measured from the latest earlier published edition.
-    earlier = [e for e in site.published if e.year < edition.year and code in e.files]
-    previous = None
-    if earlier:
-        e = earlier[-1]
-        previous = Previous(e.files[code], e.result(code), e.entries[code].rank, e.of, e.rubric)
-    trend = [
-        TrendPoint(e.year, e.result(code).percent, e.entries[code].rank, e.of)
-        for e in site.editions
-        if code in e.files and ((e.year < edition.year and not e.draft) or e.year == edition.year)
-    ]
-    return build_brief(
-        edition.rubric,
-        edition.files[code],
-        entry.result,
-        entry.rank,
-        edition.of,
-        previous=previous,
-        trend=trend,
-        lang=lang,
-        draft=edition.draft,
-        name=site.country_names(lang).get(code, code),
-    )
+    # As `atdscore brief` does: a change and a trend are measured over the earlier published editions.
+    earlier = [e for e in site.published if e.year < edition.year]
+    return country_brief(code, edition, earlier, lang, name=site.country_names(lang).get(code, code))
 
 
 def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page: str) -> dict[str, Any]:

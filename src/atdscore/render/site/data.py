@@ -21,6 +21,7 @@ import yaml
 from atdscore.core.score import State
 from atdscore.render.output import to_json
 from atdscore.render.rank import RankReport, rank_csv, rank_data
+from atdscore.render.results import category_column
 from atdscore.render.site.model import Site, SiteEdition
 from atdscore.text.numbers import trimmed
 from atdscore.validation.country_file import Answer, resolve_evidence
@@ -108,10 +109,9 @@ def _ranking_schema(edition: SiteEdition) -> dict[str, Any]:
         fields.append(_field("band", "string", "The rubric's verbal band for the score"))
     fields.append(_field("coverage", "number", "Share of applicable indicators with a known answer (0-1)"))
     for category in edition.rubric.categories:
-        if category.kind is Kind.STANDARD:
-            fields.append(_field(f"{category.id}_percent", "number", f"{text_in(category.title, 'en')}: percent"))
-        else:
-            fields.append(_field(f"{category.id}_points", "number", f"{text_in(category.title, 'en')}: points"))
+        what = "percent" if category.kind is Kind.STANDARD else "points"
+        column = category_column(category.id, category.kind)  # as `rank --format csv` names it
+        fields.append(_field(column, "number", f"{text_in(category.title, 'en')}: {what}"))
     return {"fields": fields, "primaryKey": ["country"], "missingValues": [""]}
 
 

@@ -1,7 +1,7 @@
 """What a site is built from: scored editions, the languages, and where the data came from.
 
-The CLI loads and validates the project, scores each edition once (`scored_edition`) and hands a
-`Site` to `build_site`; nothing here reads files. An edition carries its rank intervals from the
+The CLI loads, validates and scores the project's editions (core/editions.py), adds their rank
+intervals (`site_edition`) and hands a `Site` to `build_site`; nothing here reads files. An edition carries its rank intervals from the
 sensitivity analysis, so a page can say how solid a rank is, and whether it is a draft.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from atdscore.core.rank import Ranked, rank_edition
+from atdscore.core.editions import ScoredEdition, score_edition
 from atdscore.core.score import CountryResult
 from atdscore.text.names import country_names
 from atdscore.validation.country_file import CountryFile
@@ -19,26 +18,10 @@ from atdscore.validation.model import Rubric
 
 
 @dataclass(frozen=True)
-class SiteEdition:
-    """One edition, scored and ranked, with each ranked country's 5th-95th percentile rank interval."""
+class SiteEdition(ScoredEdition):
+    """A scored edition (core/editions.py) with each ranked country's 5th-95th percentile rank interval."""
 
-    year: int
-    rubric: Rubric
-    rubric_sha256: str
-    files: dict[str, CountryFile]  # by ISO3 code, sorted
-    ranked: tuple[Ranked, ...]  # rank order; countries without a rank last
     intervals: dict[str, tuple[int, int]] = field(default_factory=dict)
-    draft: bool = False
-
-    @cached_property
-    def entries(self) -> dict[str, Ranked]:
-        """ISO3 code -> the country's result and rank."""
-        return {e.result.country: e for e in self.ranked}
-
-    @property
-    def of(self) -> int:
-        """How many countries the edition ranks."""
-        return sum(1 for e in self.ranked if e.rank is not None)
 
     def result(self, code: str) -> CountryResult:
         return self.entries[code].result
@@ -84,15 +67,21 @@ class Site:
         return tuple(e for e in self.editions if not e.draft)
 
 
+def site_edition(edition: ScoredEdition) -> SiteEdition:
+    """A scored edition with its rank intervals (1,000 seeded runs of `atdscore sensitivity`'s defaults)."""
+    from atdscore.core.sensitivity import analyse
+
+    intervals = {}
+    if edition.of:
+        analysis = analyse(edition.rubric, [e.result for e in edition.ranked])
+        intervals = {c.country: c.interval for c in analysis.countries}
+    return SiteEdition(
+        edition.year, edition.rubric, edition.rubric_sha256, edition.ranked, edition.files, edition.draft, intervals
+    )
+
+
 def scored_edition(
     year: int, rubric: Rubric, rubric_sha256: str, countries: Sequence[CountryFile], *, draft: bool = False
 ) -> SiteEdition:
-    """Score, rank and analyse one valid edition (1,000 seeded runs of `atdscore sensitivity`'s defaults)."""
-    from atdscore.core.sensitivity import analyse
-
-    files = {c.country: c for c in sorted(countries, key=lambda c: c.country)}
-    ranked = tuple(rank_edition(rubric, files.values()))
-    intervals = {}
-    if any(e.rank is not None for e in ranked):
-        intervals = {c.country: c.interval for c in analyse(rubric, [e.result for e in ranked]).countries}
-    return SiteEdition(year, rubric, rubric_sha256, files, ranked, intervals, draft)
+    """Score, rank and analyse one valid edition."""
+    return site_edition(score_edition(year, rubric, rubric_sha256, countries, draft=draft))
