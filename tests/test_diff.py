@@ -29,11 +29,12 @@ def repo(project: Path) -> Path:
     git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "add", ".")
     git(project, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-q", "-m", "base")
     countries = project / "countries" / "2023"
-    # A changed answer with new evidence: explained.
+    # A corrected answer with a record naming the value it replaced: explained.
     edit(
         countries / "MEX.yaml",
         "law.ban: {value: full, evidence: [law-2021]",
-        "law.ban: {value: partial, evidence: [{title: Court ruling, date: 2023-03-15}]",
+        "law.ban: {corrections: [{date: 2023-03-20, reason: correction, note: The 2021 law bans detention only for "
+        "unaccompanied children., previous: full}], value: partial, evidence: [{title: Court ruling, date: 2023-03-15}]",
     )
     # A changed answer with the same evidence: unexplained.
     edit(countries / "BEL.yaml", "limits.days: {value: 60,", "limits.days: {value: 10,")
@@ -123,8 +124,7 @@ def test_diff_leaves_the_working_tree_and_index_alone(repo: Path) -> None:
     ("args", "code"),
     [
         (["--base", "HEAD~2"], 0),  # changes alone do not fail
-        (["--base", "HEAD~2", "--fail-on-drop", "3"], 0),  # MEX falls by 3 points: not more than 3
-        (["--base", "HEAD~2", "--fail-on-drop", "2.5"], 1),
+        (["--base", "HEAD~2", "--fail-on-drop", "100"], 1),  # THA was removed: that fails whatever N is
         (["--base", "HEAD~2", "--fail-on-unexplained"], 1),
         (["--base", "HEAD", "--fail-on-unexplained", "--fail-on-drop", "0"], 0),
         (["--base", "no-such-revision"], 2),
@@ -144,7 +144,7 @@ def test_diff_reports_invalid_files_with_their_side(repo: Path) -> None:
     result = run_cli("diff", "HEAD:countries/2023", "HEAD~3:countries/2023", "--project", str(repo))
     assert result.exit_code == 1
     assert (
-        "HEAD:countries/2023/MEX.yaml:10:20: error[E412]: unknown option 'parcial' for law.ban; did you mean 'partial'?"
+        "HEAD:countries/2023/MEX.yaml:10:159: error[E412]: unknown option 'parcial' for law.ban; did you mean 'partial'?"
         in result.stderr
     )
 

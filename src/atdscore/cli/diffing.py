@@ -18,6 +18,7 @@ from atdscore.cli.base import (
     OutputOpt,
     YearOpt,
     app,
+    escape,
     load_valid_edition,
     make_console,
     show,
@@ -173,13 +174,19 @@ def diff(
         float | None,
         typer.Option(
             "--fail-on-drop",
-            help="Exit 1 when any country's total falls by more than this many points.",
+            help="Exit 1 when a country's score falls by more than this many percentage points, or a ranked country "
+            "goes missing or unranked (whatever N is).",
             show_default=False,
             min=0,
         ),
     ] = None,
     fail_on_unexplained: Annotated[
-        bool, typer.Option("--fail-on-unexplained", help="Exit 1 when a score moved but its evidence did not.")
+        bool,
+        typer.Option(
+            "--fail-on-unexplained",
+            help="Exit 1 when an answer changed with no recorded reason (change: or corrections:), or a ranked "
+            "country goes missing or unranked.",
+        ),
     ] = False,
 ) -> None:
     """Show what changed between two sides: totals, ranks, answers in words, evidence, the rubric.
@@ -189,7 +196,7 @@ def diff(
     from fractions import Fraction
 
     from atdscore.cli.base import project_layout, project_names
-    from atdscore.core.diff import compare
+    from atdscore.core.diff import compare, gate
     from atdscore.render.diff import render_diff
 
     layout = project_layout(project)
@@ -214,15 +221,12 @@ def diff(
     names = project_names(layout).names("en")
     no_change = f"No changes between {base} and the working tree." if base else "No changes."
     show(render_diff(comparisons, names, format, __version__, no_change), output)
-    failed = []
-    if fail_on_drop is not None:
-        drop = max((c.largest_drop() for c in comparisons), default=Fraction(0))
-        if math.isfinite(fail_on_drop) and drop > Fraction(str(fail_on_drop)):
-            failed.append(f"a total fell by {float(drop):g} points, more than --fail-on-drop {fail_on_drop:g}")
-    if fail_on_unexplained and any(c.unexplained for c in comparisons):
-        failed.append(f"{sum(c.unexplained for c in comparisons)} unexplained change(s) (--fail-on-unexplained)")
+    threshold = None if fail_on_drop is None or not math.isfinite(fail_on_drop) else Fraction(str(fail_on_drop))
+    if fail_on_drop is not None and threshold is None:
+        threshold = Fraction(10**12)  # inf: no fall is too large, but a vanished country still fails
+    failed = gate(comparisons, threshold, fail_on_unexplained)
     if failed:
         err = make_console(stderr=True)
         for reason in failed:
-            err.print(f"[bold red]failed:[/] {reason}")
+            err.print(f"[bold red]failed:[/] {escape(reason)}")
         raise typer.Exit(EXIT_INVALID)

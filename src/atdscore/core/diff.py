@@ -1,11 +1,15 @@
 """Two sets of scorecards -> what changed: per country, per indicator, and in the rubric itself.
 
-Pure: both sides arrive loaded and validated. A score that moved while its evidence stayed the same
-is flagged as unexplained, the mistake a reviewer most needs to catch.
+Pure: both sides arrive loaded and validated. An answer that changed without a recorded reason is
+flagged as unexplained, the mistake a reviewer most needs to catch: between editions the newer
+answer says why in `change: {reason, note}`; within an edition a `corrections:` record names the
+value it replaced. New evidence alone explains nothing; research that turns an unknown into an
+answer (or back) needs no record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -13,8 +17,9 @@ from fractions import Fraction
 from atdscore.core.answers import describe, evidence_key, same_answer
 from atdscore.core.editions import RubricRef, ScoredEdition
 from atdscore.core.score import CountryResult, Scorer
+from atdscore.text import formats
 from atdscore.validation.country_file import Answer, Review, resolve_evidence
-from atdscore.validation.model import Rubric, indicators_by_id
+from atdscore.validation.model import Rubric, indicators_by_id, text_in
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,14 @@ class Reason(StrEnum):
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """The recorded reason for a changed answer (a `change` or `corrections` record), its note in English."""
+
+    reason: str
+    note: str
+
+
+@dataclass(frozen=True)
 class IndicatorChange:
     """One indicator of one country that differs between the sides."""
 
@@ -47,6 +60,9 @@ class IndicatorChange:
     old_points: Fraction | None
     new_points: Fraction | None
     evidence_changed: bool
+    explanation: Explanation | None = None
+    # The answer went from unknown or missing to a value, or back: research, not a change in the country.
+    knowledge: bool = False
 
     @property
     def delta(self) -> Fraction:
@@ -54,8 +70,8 @@ class IndicatorChange:
 
     @property
     def unexplained(self) -> bool:
-        """The answer moved the score but cites exactly the same evidence as before."""
-        return self.reason is Reason.ANSWER and self.delta != 0 and not self.evidence_changed
+        """The answer changed and no record says why (new evidence alone is not a reason)."""
+        return self.reason is Reason.ANSWER and not self.knowledge and self.explanation is None
 
 
 class Status(StrEnum):
@@ -103,6 +119,11 @@ class CountryChange:
         return tuple(i for i in self.indicators if i.unexplained)
 
     @property
+    def vanished(self) -> bool:
+        """Ranked on the older side, and absent or no longer ranked on the newer side."""
+        return self.old_rank is not None and self.new_rank is None
+
+    @property
     def carried(self) -> tuple[IndicatorChange, ...]:
         """Answers the new side carried over unchanged and nobody has re-verified yet."""
         return tuple(i for i in self.indicators if i.reason is Reason.CARRIED)
@@ -142,10 +163,7 @@ class Comparison:
     def carried(self) -> int:
         return sum(len(c.carried) for c in self.countries)
 
-    def largest_drop(self) -> Fraction:
-        """The largest fall in total points of any country present on both sides (0 when none fell)."""
-        drops = [-c.delta_points for c in self.countries if c.delta_points is not None and c.delta_points < 0]
-        return max(drops, default=Fraction(0))
+
 
 
 def _restricted(rubric: Rubric, keep: set[str]) -> Rubric:
@@ -160,6 +178,27 @@ def _restricted(rubric: Rubric, keep: set[str]) -> Rubric:
 
 def _carried(answer: Answer | None) -> bool:
     return answer is not None and answer.review is Review.CARRIED
+
+
+def _valued(answer: Answer | None) -> bool:
+    return answer is not None and answer.status is None
+
+
+def _explanation(old_a: Answer | None, new_a: Answer | None, same_year: bool) -> Explanation | None:
+    """The record that explains why `old_a` became `new_a`, if the newer file has one that fits."""
+    if new_a is None:
+        return None
+    if not same_year:
+        change = new_a.change
+        return None if change is None else Explanation(change.reason.value, text_in(change.note, "en"))
+    # Within an edition: the newest correction not on the older side, naming the value it replaced.
+    known = set(map(repr, old_a.corrections)) if old_a is not None else set()
+    for record in reversed(new_a.corrections):
+        if repr(record) in known:
+            break
+        if old_a is not None and same_answer(Answer(value=record.previous), old_a):
+            return Explanation(record.reason.value, text_in(record.note, "en"))
+    return None
 
 
 def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tuple[IndicatorChange, ...]:
@@ -190,11 +229,13 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
             reason = Reason.CARRIED  # "no change" only because nobody has looked yet
         else:
             continue
+        explanation = _explanation(old_a, new_a, old.year == new.year) if reason is Reason.ANSWER else None
         changes.append(
             IndicatorChange(
-                key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev
+                key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev,
+                explanation, reason is Reason.ANSWER and _valued(old_a) != _valued(new_a),
             )
-        )
+        )  # fmt: skip
     return tuple(changes)
 
 
@@ -235,3 +276,38 @@ def compare(old_side: Side, new_side: Side) -> Comparison:
     order = {Status.CHANGED: 0, Status.NEW: 1, Status.REMOVED: 2}
     changes.sort(key=lambda c: (order[c.status], -abs(c.delta_percent or 0), c.country))
     return Comparison(old_side.label, new_side.label, old.year, new.year, rubric, tuple(changes), unchanged)
+
+
+def _score(result: CountryResult | None, rank: int | None) -> str:
+    if result is None:
+        return "absent"
+    if result.percent is None:
+        return "not scored"
+    text = f"{formats.fixed(result.percent, 'en', 1)}%"
+    return text if rank is not None else f"{text}, not ranked"
+
+
+def gate(comparisons: Sequence[Comparison], fail_on_drop: Fraction | None, fail_on_unexplained: bool) -> list[str]:
+    """Why a CI gate fails, one line per country or answer; empty when it passes.
+
+    With either threshold, a country ranked on the older side and absent or unranked on the newer fails
+    whatever `fail_on_drop` is; a fall of more than `fail_on_drop` percentage points fails; with
+    `fail_on_unexplained`, so does each changed answer without a recorded reason.
+    """
+    if fail_on_drop is None and not fail_on_unexplained:
+        return []
+    failures = []
+    for c in comparisons:
+        for ch in c.countries:
+            scores = f"{ch.country} ({c.new_label}): {_score(ch.old, ch.old_rank)} -> {_score(ch.new, ch.new_rank)}"
+            if ch.vanished:
+                failures.append(f"{scores}, ranked on the older side and missing or unranked on the newer")
+            elif fail_on_drop is not None and ch.delta_percent is not None and -ch.delta_percent > fail_on_drop:
+                down = formats.fixed(-ch.delta_percent, "en", 1)
+                failures.append(f"{scores}, down {down} percentage points (more than --fail-on-drop {fail_on_drop})")
+            if fail_on_unexplained:
+                failures += [
+                    f"{ch.country} {i.id} ({c.new_label}): '{i.old_answer}' -> '{i.new_answer}' with no recorded reason"
+                    for i in ch.unexplained
+                ]
+    return failures

@@ -44,9 +44,18 @@ def _rank(change: CountryChange) -> str:
 
 
 def _evidence(change: IndicatorChange) -> str:
-    if change.unexplained:
-        return "UNEXPLAINED: same evidence"
     return "changed" if change.evidence_changed else "same"
+
+
+def _explanation(change: IndicatorChange) -> str:
+    """Why the answer changed, as recorded; research (unknown to answered) needs no record."""
+    if change.explanation is not None:
+        return f"{change.explanation.reason}: {change.explanation.note}"
+    if change.unexplained:
+        return "UNEXPLAINED: no recorded reason"
+    if change.knowledge:
+        return "new research (knowledge)"
+    return ""
 
 
 def _points(change: IndicatorChange) -> str:
@@ -69,7 +78,7 @@ def _headline(comparison: Comparison) -> list[str]:
             lines.append("Indicators removed: " + ", ".join(r.removed) + ".")
     if comparison.unexplained:
         n = comparison.unexplained
-        lines.append(f"{formats.count(n, 'unexplained change')}: a score moved but its evidence did not.")
+        lines.append(f"{formats.count(n, 'unexplained change')}: an answer changed with no recorded reason.")
     if comparison.carried:
         n = comparison.carried
         lines.append(
@@ -109,7 +118,7 @@ def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -
 
 _LEFT = ("Country", "Rank", "Indicators")
 _SUMMARY_HEADERS = ["Country", "Old %", "New %", "Change", "Adjusted", "Rank", "Indicators"]
-_INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence"]
+_INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence", "Reason recorded"]
 
 
 def _why(change: IndicatorChange) -> str:
@@ -117,7 +126,10 @@ def _why(change: IndicatorChange) -> str:
 
 
 def _indicator_row(change: IndicatorChange) -> list[str]:
-    return [change.id, _why(change), change.old_answer, change.new_answer, _points(change), _evidence(change)]
+    return [
+        change.id, _why(change), change.old_answer, change.new_answer, _points(change), _evidence(change),
+        _explanation(change),
+    ]  # fmt: skip
 
 
 def _footer(comparison: Comparison) -> str:
@@ -246,6 +258,10 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                                 "new_points": machine(i.new_points),
                                 "evidence_changed": i.evidence_changed,
                                 "unexplained": i.unexplained,
+                                "knowledge": i.knowledge,
+                                "explanation": None
+                                if i.explanation is None
+                                else {"reason": i.explanation.reason, "note": i.explanation.note},
                             }
                             for i in ch.indicators
                         ],
@@ -269,6 +285,7 @@ def render_diff_json(comparisons: Sequence[Comparison], names: dict[str, str], t
 CSV_HEADERS = [
     "old_side", "new_side", "country", "name", "status", "old_percent", "new_percent", "delta_percent",
     "indicator", "reason", "old_answer", "new_answer", "old_points", "new_points", "evidence_changed", "unexplained",
+    "explanation_reason", "explanation_note",
 ]  # fmt: skip
 
 
@@ -286,13 +303,14 @@ def diff_csv(comparisons: Sequence[Comparison], names: dict[str, str]) -> str:
             ]  # fmt: skip
             for i in ch.indicators or [None]:
                 if i is None:
-                    writer.writerow([*country, "", "", "", "", "", "", "", ""])
+                    writer.writerow([*country, *[""] * 10])
                     continue
                 writer.writerow(
                     [
                         *country, i.id, i.reason.value, i.old_answer, i.new_answer,
                         _csv_num(i.old_points), _csv_num(i.new_points),
                         str(i.evidence_changed).lower(), str(i.unexplained).lower(),
+                        i.explanation.reason if i.explanation else "", i.explanation.note if i.explanation else "",
                     ]
                 )  # fmt: skip
     return out.getvalue()
