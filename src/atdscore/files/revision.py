@@ -61,6 +61,12 @@ def _snapshot(project: Path, rev: str, paths: list[str]) -> tuple[Snapshot | Non
         return None, f"'{rev}' is not a revision"
     commit = _git(project, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if commit.returncode != 0:
+        shallow = _git(project, "rev-parse", "--is-shallow-repository")
+        if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+            return None, (
+                f"unknown revision '{rev}': this clone is shallow and does not have it; fetch the history "
+                "(actions/checkout with fetch-depth: 0, or git fetch --unshallow)"
+            )
         return None, f"unknown revision '{rev}'"
     # Run from the project folder, git reads these paths relative to it and archives them without
     # the folder's own prefix in the repository, so a project in a subfolder works like one at the top.
