@@ -181,3 +181,16 @@ def test_rank_says_whether_the_data_differs_from_its_commit(project: Path) -> No
     assert rank(project)["data"]["dirty"] is True  # type: ignore[index]
     table = run_cli("rank", str(project))
     assert "differ from the last commit" in table.stderr
+
+
+def test_diff_between_editions_pinned_to_different_versions_says_what_changed(project: Path) -> None:
+    publish(project, 2022)
+    rubric = project / RUBRIC
+    old = rubric.read_text()
+    (project / "rubrics" / "test@2.1.yaml").write_text(old)
+    rubric.write_text(old.replace('version: "2.1"', 'version: "3.0"').replace("points: 4}", "points: 5}", 1))
+    publish(project, 2023)
+    result = run_cli("diff", "2022", "2023", "-C", str(project), "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "Rubric changed: test 2.1 (" in result.stdout and "→ test 3.0 (" in result.stdout
+    assert "Scoring changed: law.ban (its options, items, bands or points)." in result.stdout

@@ -19,6 +19,7 @@ from atdscore.core.editions import RubricRef, ScoredEdition
 from atdscore.core.score import CountryResult, Scorer
 from atdscore.text import formats
 from atdscore.validation.country_file import Answer, Review, resolve_evidence
+from atdscore.validation.edition import scoring_changes
 from atdscore.validation.model import Rubric, indicators_by_id, text_in
 
 
@@ -137,6 +138,8 @@ class RubricChange:
     new: RubricRef
     added: tuple[str, ...]
     removed: tuple[str, ...]
+    # What differs in the scoring content (points, options, weights, ...), in words; empty when nothing does.
+    scoring: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -244,7 +247,8 @@ def compare(old_side: Side, new_side: Side) -> Comparison:
     old, new = old_side.edition, new_side.edition
     old_ids, new_ids = set(indicators_by_id(old.rubric)), set(indicators_by_id(new.rubric))
     added, removed = tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids))
-    rubric = RubricChange(old.rubric_ref, new.rubric_ref, added, removed)
+    scoring = tuple(scoring_changes(old.rubric, new.rubric)) if old.rubric_ref != new.rubric_ref else ()
+    rubric = RubricChange(old.rubric_ref, new.rubric_ref, added, removed, scoring)
     # Over the indicators both rubrics share, changes are comparable one to one.
     adjusted: tuple[Scorer, Scorer] | None = None
     if rubric.changed:

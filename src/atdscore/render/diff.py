@@ -76,6 +76,9 @@ def _headline(comparison: Comparison) -> list[str]:
             lines.append("Indicators added: " + ", ".join(r.added) + ".")
         if r.removed:
             lines.append("Indicators removed: " + ", ".join(r.removed) + ".")
+        changed = [c for c in r.scoring if not c.endswith((" added", " removed"))]
+        if changed:
+            lines.append("Scoring changed: " + "; ".join(changed) + ".")
     if comparison.unexplained:
         n = comparison.unexplained
         lines.append(f"{formats.count(n, 'unexplained change')}: an answer changed with no recorded reason.")
@@ -233,6 +236,7 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                 "rubric_changed": c.rubric.changed,
                 "indicators_added": list(c.rubric.added),
                 "indicators_removed": list(c.rubric.removed),
+                "scoring_changes": list(c.rubric.scoring),
                 "countries": [
                     {
                         "country": ch.country,

@@ -163,5 +163,5 @@ def scoring_changes(old: Rubric, new: Rubric) -> list[str]:
                 elif iid not in old_inds:
                     changes.append(f"{cid}.{iid} added")
                 elif old_inds[iid] != new_inds[iid]:
-                    changes.append(f"{cid}.{iid}: scoring changed")
+                    changes.append(f"{cid}.{iid} (its options, items, bands or points)")
     return changes
