@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from atdscore.core.score import Scorer
 from atdscore.files.load import parse_yaml
+from atdscore.problems import Problem
 from atdscore.text.names import country_names
 from atdscore.validation.country import check_country
+from atdscore.validation.country_file import CountryFile
 from atdscore.validation.project import RubricSet
 from conftest import FIXTURE_PROJECT
 
@@ -28,13 +30,13 @@ NAMES = country_names()
 TYPED = st.sampled_from(list(":-,#'\"{}[]\t\n &*!|>%@`0123456789.xyzAZ"))
 
 
-def _check(text: str) -> tuple[object, list[object]]:
+def _check(text: str) -> tuple[CountryFile | None, list[Problem]]:
     path = Path("countries/2023/MEX.yaml")
     doc, problems = parse_yaml(text.encode("utf-8"), str(path), path)
     if doc is None:
         return None, list(problems)
     country, more = check_country(doc, {"test": RUBRIC}, country_names=NAMES)
-    return country, list(problems) + list(more)
+    return country, problems + more
 
 
 @st.composite
@@ -59,27 +61,27 @@ def edited(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-def _values(country: object) -> dict[str, tuple[object, object]]:
-    answers = getattr(country, "answers", {})
-    return {k: (repr(a.value), a.status) for k, a in answers.items()}
+def _values(country: CountryFile) -> dict[str, tuple[str, object]]:
+    return {k: (repr(a.value), a.status) for k, a in country.answers.items()}
 
 
-ORIGINAL, ORIGINAL_PROBLEMS = _check(TEXT)
-assert ORIGINAL is not None
+_ORIGINAL = _check(TEXT)[0]
+assert _ORIGINAL is not None
+ORIGINAL: CountryFile = _ORIGINAL
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited())
 def test_an_edited_file_is_valid_or_has_located_problems(text: str) -> None:
     country, problems = _check(text)  # never raises
-    errors = [p for p in problems if getattr(p, "is_error", False)]
+    errors = [p for p in problems if p.is_error]
     for problem in problems:
-        assert getattr(problem, "path", None) == "countries/2023/MEX.yaml"
-        assert getattr(problem, "line", None) is not None, problem  # every problem points at its line
+        assert problem.path == "countries/2023/MEX.yaml"
+        assert problem.line is not None, problem  # every problem points at its line
     if country is None:
         assert errors, "a file that is not valid says why"
         return
     if errors:
         return  # read, but invalid: every error located above, and nothing is scored
-    if _values(country) == _values(ORIGINAL) and getattr(country, "country", "") == "MEX":
-        assert SCORER.score(country) == SCORER.score(ORIGINAL)  # type: ignore[arg-type]
+    if _values(country) == _values(ORIGINAL) and country.country == "MEX":
+        assert SCORER.score(country) == SCORER.score(ORIGINAL)
