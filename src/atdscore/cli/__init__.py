@@ -10,7 +10,7 @@ import gc
 import os
 
 # Each module registers its commands on the app; --help lists them in this order.
-from atdscore.cli import commands, briefs, diffing, editions, authoring, analysis, site  # noqa: F401  # isort: skip
+from atdscore.cli import commands, briefs, diffing, agree, editions, authoring, analysis, site  # noqa: F401  # isort: skip
 from atdscore.cli.base import app
 
 __all__ = ["app", "main"]

@@ -20,6 +20,7 @@ from atdscore.cli.base import (
     YearOpt,
     app,
     emit,
+    escape,
     make_console,
     print_problems,
     usage_error,
@@ -27,6 +28,7 @@ from atdscore.cli.base import (
 
 if TYPE_CHECKING:
     from atdscore.core.editions import ScoredEdition
+    from atdscore.core.methodology import Reliability
     from atdscore.files.discover import Layout
     from atdscore.validation.model import Rubric
     from atdscore.validation.project import RubricSet
@@ -167,7 +169,8 @@ def _progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
 
 @app.command(
     epilog="Examples:\n\n\b\n  atdscore methodology > METHODOLOGY.md\n  atdscore methodology --lang es -o metodologia.md\n"
-    "  atdscore methodology --rubric rubrics/atd-core.yaml"
+    "  atdscore methodology --rubric rubrics/atd-core.yaml\n"
+    "  atdscore methodology --agreement agreement.json     # with a reliability table from atdscore agree"
 )
 def methodology(
     project: ProjectOpt = Path("."),
@@ -176,6 +179,15 @@ def methodology(
     lang: LangOpt = Lang.en,
     output: OutputOpt = None,
     templates: TemplatesOpt = None,
+    agreement: Annotated[
+        Path | None,
+        typer.Option(
+            "--agreement",
+            help="Add a reliability table from this file, written by `atdscore agree --format json`.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render the rubric as a methodology and questionnaire, so the published method never drifts from the scoring."""
     from atdscore.cli.base import project_layout, rubric_set
@@ -191,11 +203,34 @@ def methodology(
         chosen = loaded
     else:
         chosen = _edition_rubric(layout, year)
-    text, problems = render_methodology(chosen, lang.value, _templates(layout, templates))
+    reliability = _reliability(agreement, chosen) if agreement is not None else None
+    text, problems = render_methodology(chosen, lang.value, _templates(layout, templates), reliability)
     if text is None:
         print_problems(problems, make_console(stderr=True))
         raise typer.Exit(EXIT_INVALID)
     emit(text, output)
+
+
+def _reliability(path: Path, rubric: Rubric) -> Reliability:
+    """The reliability table of an agreement file: exit 2 when it does not exist, 1 when it is not valid."""
+    from atdscore.core.methodology import build_reliability
+    from atdscore.validation.agreement import read_agreement
+
+    if not path.exists():
+        usage_error(f"agreement file '{path}' does not exist", "write one with atdscore agree A B --format json -o FILE")
+    if not path.is_file():
+        usage_error(f"'{path}' is not a regular file", "give the JSON file written by atdscore agree --format json")
+    found, errors = read_agreement(path)
+    try:
+        if found is not None:
+            return build_reliability(rubric, found)
+    except ValueError as err:
+        errors = [str(err)]
+    err_console = make_console(stderr=True)
+    for message in errors:
+        err_console.print(f"{escape(str(path))}: [bold red]error:[/] {escape(message)}")
+    err_console.print("[red]Not an agreement file of this rubric;[/] write one with [bold]atdscore agree A B --format json[/].")
+    raise typer.Exit(EXIT_INVALID)
 
 
 def _edition_rubric(layout: Layout, year: int | None) -> Rubric:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from atdscore.core.score import indicator_range
 from atdscore.validation.model import (
@@ -16,8 +17,12 @@ from atdscore.validation.model import (
     Kind,
     NumberIndicator,
     Rubric,
+    indicators_by_id,
     text_in,
 )
+
+if TYPE_CHECKING:
+    from atdscore.validation.agreement import AgreementFile, AgreementRow
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,28 @@ class ScoreBand:
 
 
 @dataclass(frozen=True)
+class ReliabilityRow:
+    """Krippendorff's alpha (None where undefined), the percent of identical answers (0-100) and the units."""
+
+    number: str  # the indicator's number in the questionnaire ("" for the overall row)
+    id: str
+    alpha: Fraction | None
+    agreement: Fraction | None
+    units: int
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """How far two coders agreed on an edition, from `atdscore agree --format json`."""
+
+    year: int
+    overall: ReliabilityRow
+    indicators: tuple[ReliabilityRow, ...]
+    disagreements: int
+    coverage_disagreements: int
+
+
+@dataclass(frozen=True)
 class Methodology:
     """Everything the methodology document says about a rubric, in one language."""
 
@@ -99,6 +126,35 @@ class Methodology:
     categories: tuple[MethodCategory, ...]
     bands: tuple[ScoreBand, ...]
     standards: tuple[StandardRef, ...]
+    reliability: Reliability | None = None
+
+
+def _row(number: str, id: str, row: AgreementRow) -> ReliabilityRow:
+    # str() first: an alpha read from JSON is the decimal the file shows.
+    alpha = None if row.alpha is None else Fraction(str(row.alpha))
+    agreement = None if row.agreement is None else Fraction(str(row.agreement)) * 100
+    return ReliabilityRow(number, id, alpha, agreement, row.units)
+
+
+def build_reliability(rubric: Rubric, agreement: AgreementFile) -> Reliability:
+    """The reliability table of `agreement`, in the rubric's order; ValueError for an indicator not in the rubric."""
+    order = list(indicators_by_id(rubric))
+    unknown = [i.id for i in agreement.indicators if i.id not in order]
+    if unknown:
+        raise ValueError(f"indicator '{unknown[0]}' is not in rubric {rubric.id} {rubric.version}")
+    numbers = {
+        f"{c.id}.{i.id}": f"{cn}.{n}"
+        for cn, c in enumerate(rubric.categories, start=1)
+        for n, i in enumerate(c.indicators, start=1)
+    }
+    rows = sorted(agreement.indicators, key=lambda i: order.index(i.id))
+    return Reliability(
+        year=agreement.year,
+        overall=_row("", "", agreement.overall),
+        indicators=tuple(_row(numbers[i.id], i.id, i) for i in rows),
+        disagreements=len(agreement.disagreements),
+        coverage_disagreements=len(agreement.coverage_disagreements),
+    )
 
 
 def _choices(indicator: Indicator, lang: str) -> tuple[Choice, ...]:
@@ -116,8 +172,11 @@ def _choices(indicator: Indicator, lang: str) -> tuple[Choice, ...]:
     return ()
 
 
-def build_methodology(rubric: Rubric, lang: str = "en") -> Methodology:
-    """The methodology of `rubric` in language `lang` (English where the rubric has no translation)."""
+def build_methodology(rubric: Rubric, lang: str = "en", reliability: Reliability | None = None) -> Methodology:
+    """The methodology of `rubric` in language `lang` (English where the rubric has no translation).
+
+    With `reliability` (see `build_reliability`), it also says how far two coders agreed.
+    """
     standards = {s.id: StandardRef(s.id, text_in(s.title, lang), s.url) for s in rubric.standards}
     categories = []
     weighted = rubric.aggregation.value == "points"
@@ -179,4 +238,5 @@ def build_methodology(rubric: Rubric, lang: str = "en") -> Methodology:
         categories=tuple(categories),
         bands=tuple(bands),
         standards=tuple(standards.values()),
+        reliability=reliability,
     )

@@ -24,7 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from atdscore.core.brief import Brief
-from atdscore.core.methodology import build_methodology
+from atdscore.core.methodology import Reliability, build_methodology
 from atdscore.files.discover import display_path
 from atdscore.problems import Code, Problem, Severity
 from atdscore.render.markdown import md_escape
@@ -240,7 +240,7 @@ def render_brief(brief: Brief, lang: str, templates_dir: Path | None = None) -> 
 
 
 def render_methodology(
-    rubric: Rubric, lang: str, templates_dir: Path | None = None
+    rubric: Rubric, lang: str, templates_dir: Path | None = None, reliability: Reliability | None = None
 ) -> tuple[str | None, list[Problem]]:
-    """The rubric as a Markdown methodology and questionnaire, from `methodology.md.j2`."""
-    return render(METHODOLOGY, {"method": build_methodology(rubric, lang)}, lang, templates_dir)
+    """The rubric as a Markdown methodology and questionnaire, from `methodology.md.j2` (with a reliability table)."""
+    return render(METHODOLOGY, {"method": build_methodology(rubric, lang, reliability)}, lang, templates_dir)
