@@ -21,6 +21,7 @@ ARGS = {
     "history": lambda p: ["MEX", str(p)],
     "diff": lambda p: ["2022", "2023", "-C", str(p)],
     "check": lambda p: [str(p)],
+    "agree": lambda p: [str(p), str(p)],
 }
 
 
