@@ -71,7 +71,7 @@ def _valued(answer: Any) -> bool:
 
 
 def _project(root: Path, side: int, codes: list[str] = CODES, extra: tuple[str, ...] = ()) -> Path:
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for n, code in enumerate(codes):
         answers = {}
         for indicator, sides in ANSWERS.items():
@@ -103,7 +103,9 @@ def _json(*args: str) -> dict[str, Any]:
 
 def _units(indicator: str) -> list[tuple[float, float]]:
     a, b = ANSWERS[indicator]
-    return [(_points(indicator, x), _points(indicator, y)) for x, y in zip(a, b, strict=True) if _valued(x) and _valued(y)]
+    return [
+        (_points(indicator, x), _points(indicator, y)) for x, y in zip(a, b, strict=True) if _valued(x) and _valued(y)
+    ]
 
 
 def test_the_json_has_exactly_the_documented_shape(pair: tuple[Path, Path]) -> None:
@@ -202,7 +204,11 @@ def test_table_and_markdown_list_the_disagreements_in_words(pair: tuple[Path, Pa
 
 def test_both_sides_must_be_scored_with_the_same_rubric(pair: tuple[Path, Path]) -> None:
     rubric = pair[1] / "rubrics" / "test.yaml"
-    rubric.write_text(rubric.read_text().replace("{id: partial, label: Partial ban, points: 2}", "{id: partial, label: Partial ban, points: 3}"))
+    rubric.write_text(
+        rubric.read_text().replace(
+            "{id: partial, label: Partial ban, points: 2}", "{id: partial, label: Partial ban, points: 3}"
+        )
+    )
     result = run_cli("agree", str(pair[0]), str(pair[1]))
     assert result.exit_code == 2
     assert "not scored with the same rubric" in result.stderr and "sha256" in result.stderr
@@ -231,7 +237,10 @@ def agreement_file(pair: tuple[Path, Path], tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("lang", "heading", "overall"),
-    [("en", "## Reliability of the coding", "| | **Overall** |"), ("es", "## Fiabilidad de la codificación", "| | **En conjunto** |")],
+    [
+        ("en", "## Reliability of the coding", "| | **Overall** |"),
+        ("es", "## Fiabilidad de la codificación", "| | **En conjunto** |"),
+    ],
 )
 def test_methodology_adds_a_reliability_table(
     pair: tuple[Path, Path], agreement_file: Path, lang: str, heading: str, overall: str
