@@ -292,3 +292,27 @@ def test_rank_and_history_write_a_result_with_the_same_json(project: Path) -> No
             load_edition(discover_editions(project / "countries")[2023], RubricSet(project / "rubrics"))
         ).rubric_sha256
     )
+
+
+def test_a_forked_read_names_files_with_the_label_and_keeps_the_childs_half(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from atdscore.files import parallel
+    from atdscore.files.load import read_yaml as real
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    files = [tmp_path / f"{n}.yaml" for n in range(6)]
+    for f in files:
+        f.write_text("a: [unclosed\n")
+    here: list[Path] = []
+
+    def read_yaml(path: Path, *args: Any) -> Any:
+        here.append(path)  # in this process only: the child's calls happen in the child
+        return real(path, *args)
+
+    monkeypatch.setattr(parallel, "read_yaml", read_yaml)
+    layout = Layout(tmp_path, tmp_path / "rubrics", tmp_path / "countries", label="v1.0:")
+    results = parallel.read_many(files, 10_000, "file", layout.display)
+    assert [p.path for _, problems in results for p in problems] == [f"v1.0:{n}.yaml" for n in range(6)]
+    assert here == files[:3], "the child's labelled reply was accepted, not parsed again here"

@@ -65,7 +65,7 @@ def read_many(
     wait = max(CHILD_MIN_WAIT, CHILD_WAIT_FACTOR * (time.monotonic() - start))
     received = None
     try:
-        received = _check(_receive(read_fd, wait), theirs)
+        received = _check(_receive(read_fd, wait), theirs, display_as)
     finally:
         os.close(read_fd)
         if received is None:
@@ -108,7 +108,7 @@ def _receive(fd: int, wait: float) -> Any:
         return None
 
 
-def _check(received: Any, paths: list[Path]) -> list[Result] | None:
+def _check(received: Any, paths: list[Path], display_as: Display = display_path) -> list[Result] | None:
     """The reply if it is one result per file of `paths`, in order, each about its own file; else None."""
     if not isinstance(received, list) or len(received) != len(paths):
         return None
@@ -118,7 +118,7 @@ def _check(received: Any, paths: list[Path]) -> list[Result] | None:
         doc, problems = result
         if not isinstance(problems, list) or not all(isinstance(p, Problem) for p in problems):
             return None
-        display = display_path(path)
+        display = display_as(path)
         if doc is None:
             if not problems:  # a file that could not be read always says why
                 return None
