@@ -5,10 +5,6 @@ Every number a person reads goes through here: tables of every command, briefs a
 (Fractions); they are rounded half up (`numbers.round_half_up`) and only then handed to Babel, so
 Babel's own half-even rounding never changes a digit. A float, such as a share of Monte Carlo runs,
 is taken as the shortest decimal that reads back as it, the number Python prints.
-
-Babel is imported only when a language other than English needs it: English numbers, percents and
-plurals follow the same CLDR patterns (British English) without loading it, and a test checks that
-both give the same text.
 """
 
 from __future__ import annotations
@@ -18,12 +14,13 @@ import functools
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 
 from atdscore.text.numbers import round_half_up
-
-if TYPE_CHECKING:
-    from babel import Locale
 
 # English texts in the default rubric use British spelling, so English dates read "26 February 2021".
 # Spanish uses the generic `es` conventions: a decimal comma and a space before the percent sign.
@@ -38,8 +35,6 @@ Number = Fraction | Decimal | int | float
 @functools.cache
 def locale(lang: str) -> Locale:
     """The Babel locale for a language code (British English for an unknown one)."""
-    from babel import Locale
-
     try:
         return Locale.parse(LOCALES.get(lang, lang))
     except (ValueError, LookupError):
@@ -66,19 +61,8 @@ def _pattern(places: int, trim: bool) -> str:
     return "#,##0" + ("." + ("#" if trim else "0") * places if places else "")
 
 
-def _english(rounded: Decimal, places: int, trim: bool) -> str:
-    """British English digits (CLDR en_GB: 1,234.5), as Babel writes them for `_pattern(places, trim)`."""
-    text = f"{rounded:,.{places}f}"
-    return text.rstrip("0").rstrip(".") if trim and places else text
-
-
 def _digits(value: Number, lang: str, places: int, trim: bool) -> str:
-    rounded = _exact(value, places)
-    if lang == ENGLISH:
-        return _english(rounded, places, trim)
-    from babel.numbers import format_decimal
-
-    return format_decimal(rounded, format=_pattern(places, trim), locale=locale(lang))
+    return format_decimal(_exact(value, places), format=_pattern(places, trim), locale=locale(lang))
 
 
 def decimal(value: Number, lang: str, places: int = 1) -> str:
@@ -104,10 +88,6 @@ def signed(value: Number | None, lang: str, places: int = 1, *, trim: bool = Tru
 
 def percent(value: Number, lang: str, places: int = 1) -> str:
     """A percent given as 0-100, in the language's style: 74.1%, 74,1 % (es, with a no-break space)."""
-    if lang == ENGLISH:
-        return _english(_exact(value, places), places, trim=True) + "%"
-    from babel.numbers import format_percent
-
     pattern = locale(lang).percent_formats[None].pattern.replace("#,##0", _pattern(places, trim=True), 1)
     return format_percent(_exact(value, places) / 100, format=pattern, locale=locale(lang))
 
@@ -119,10 +99,7 @@ def share(value: Number | None, lang: str, places: int = 0) -> str:
 
 def plural(value: Number, lang: str) -> str:
     """The CLDR plural category of a number as it is shown ('one', 'other', ...)."""
-    shown = _exact(value, 2).normalize()
-    if lang == ENGLISH:
-        return "one" if abs(shown) == 1 else "other"  # CLDR en: one for 1 with no decimals shown
-    return str(locale(lang).plural_form(shown))
+    return str(locale(lang).plural_form(_exact(value, 2).normalize()))
 
 
 def count(n: int, noun: str, nouns: str | None = None) -> str:
@@ -132,8 +109,6 @@ def count(n: int, noun: str, nouns: str | None = None) -> str:
 
 def date(text: str, lang: str) -> str:
     """A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words: 26 February 2021, febrero de 2021, 2019."""
-    from babel.dates import format_date, format_skeleton
-
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -146,8 +121,6 @@ def join(items: list[str], lang: str) -> str:
     """Items as a sentence would list them: 'a, b and c', 'a, b y c' ('a e hijos' in Spanish, see `_y_to_e`)."""
     if not items:
         return ""
-    from babel.lists import format_list
-
     text = format_list(items, locale=locale(lang))
     if lang == "es" and len(items) > 1 and _y_to_e(items[-1]) and text.endswith(" y " + items[-1]):
         text = text[: -len(items[-1]) - 3] + " e " + items[-1]
