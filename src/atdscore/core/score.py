@@ -208,10 +208,19 @@ class Scorer:
         assert low is not None and high is not None
         return replace(result, range=(low, high))
 
-    def _total(self, country: CountryFile, fill: Fill) -> CountryResult:
+    def percent_with(self, country: CountryFile, indicator_id: str, fill: Fill) -> Fraction | None:
+        """The country's percent with one unknown or missing answer at `fill`, every other one at 0."""
+        return self._total(country, Fill.ZERO, {indicator_id: fill}).percent
+
+    def _total(self, country: CountryFile, fill: Fill, only: dict[str, Fill] | None = None) -> CountryResult:
         answers = country.answers
         categories = tuple(
-            _category(c, [i.score(answers.get(i.id), fill) for i in inds], self.scale) for c, inds in self.categories
+            _category(
+                c,
+                [i.score(answers.get(i.id), fill if only is None else only.get(i.id, Fill.ZERO)) for i in inds],
+                self.scale,
+            )
+            for c, inds in self.categories
         )
         return total(self.rubric.aggregation, country.country, country.year, categories)
 
