@@ -152,7 +152,8 @@ def test_unknown_and_missing_answers_are_listed_not_judged() -> None:
     ]
     # An unknown answer scores 0, which in a penalty category is the maximum: still not a strength.
     assert "practice.detained" not in {s.id for s in brief.strengths} | {g.id for g in brief.gaps}
-    assert (brief.answered, brief.applicable) == (5, 7)
+    # Coverage counts the standard categories only: law.ban, limits.days and limits.expert of law.* and limits.*.
+    assert (brief.answered, brief.applicable) == (3, 4)
     text = render(brief)
     assert "| Were children detained despite the law? | Unknown | No report found. |" in text
     assert "| Who may visit? | No answer | – |" in text

@@ -192,7 +192,7 @@ def test_schema_command_prints_the_shipped_schema(kind: str) -> None:
 
 def test_rank_in_spanish(project: Path) -> None:
     table = run_cli("rank", str(project), "--lang", "es").stdout
-    assert "Rúbrica de prueba — 2023 (rúbrica test 2.1, 4 países)" in table
+    assert "Rúbrica de prueba — 2023 (rúbrica test 2.1, 4 países, 4 con posición)" in table
     assert "Posición" in table and "México" in table and "Alto" in table and "90,0" in table
     data = json.loads(run_cli("rank", str(project), "--lang", "es", "-f", "json").stdout)
     assert data["countries"][0]["name"] == "México" and data["countries"][0]["percent"] == 90  # numbers stay numbers

@@ -281,8 +281,8 @@ def test_rank_and_history_write_a_result_with_the_same_json(project: Path) -> No
     history = json.loads(run_cli("history", "MEX", str(project), "--format", "json").stdout)
     in_rank = next(c for c in ranking["countries"] if c["country"] == "MEX")
     in_history = next(e for e in history["editions"] if e["year"] == 2023)
-    result_keys = ["points", "max", "percent", "band", "coverage", "categories"]
-    assert list(in_rank) == ["country", "name", "rank", *result_keys]
+    result_keys = ["points", "max", "percent", "range", "band", "coverage", "categories"]
+    assert list(in_rank) == ["country", "name", "rank", "ranked", *result_keys]
     assert list(in_history) == ["year", "rubric", "rank", "of", *result_keys]
     assert {k: in_rank[k] for k in result_keys} == {k: in_history[k] for k in result_keys}
     assert (in_rank["rank"], in_history["rank"], in_history["of"]) == (1, 1, 4)

@@ -19,6 +19,7 @@ ARGS = {
     "rank": lambda p: [str(p)],
     "sensitivity": lambda p: [str(p), "--runs", "50"],
     "history": lambda p: ["MEX", str(p)],
+    "gaps": lambda p: [str(p)],
     "diff": lambda p: ["2022", "2023", "-C", str(p)],
     "check": lambda p: [str(p)],
     "agree": lambda p: [str(p), str(p)],

@@ -114,11 +114,12 @@ def test_ranks_follow_percent(case: tuple[Rubric, list[CountryFile]]) -> None:
         assert e.rank == 1 + len(ahead)
 
 
-def reference_percent(rubric: Rubric, country: CountryFile) -> Fraction | None:
+def reference_percent(rubric: Rubric, country: CountryFile, fill: str = "zero") -> Fraction | None:
     """The total percent worked out from the README's rules ("How scores add up"), written plainly.
 
     Only for the rubrics `rubric_and_answers` makes: choice and score indicators in standard
-    categories, one penalty category of score indicators. Nothing is shared with the scorer.
+    categories, one penalty category of score indicators. Nothing is shared with the scorer. `fill`:
+    unknown and missing answers at 0 ("zero", the headline), at their lowest ("low") or highest ("high").
     """
     standard: list[tuple[Fraction, Fraction, Fraction]] = []  # weight, points, maximum per category
     penalty = Fraction(0)
@@ -128,16 +129,19 @@ def reference_percent(rubric: Rubric, country: CountryFile) -> Fraction | None:
             answer = country.answers.get(f"{category.id}.{indicator.id}")
             if isinstance(indicator, ChoiceIndicator):
                 top = max(Fraction(str(o.points)) for o in indicator.options)
+                bottom = min(Fraction(str(o.points)) for o in indicator.options)
                 chosen = {o.id: Fraction(str(o.points)) for o in indicator.options}
             else:
                 assert isinstance(indicator, ScoreIndicator)
-                top = Fraction(indicator.max)
+                top, bottom = Fraction(indicator.max), Fraction(indicator.min)
                 chosen = {}
             if answer is not None and answer.status is not None and answer.status.value == "not-applicable":
                 continue  # drops out of the maximum
             maximum += top
-            if answer is not None and answer.status is None:  # unknown and missing score 0
+            if answer is not None and answer.status is None:
                 points += chosen[answer.value] if chosen else Fraction(answer.value)
+            else:  # unknown and missing
+                points += {"zero": Fraction(0), "low": bottom, "high": top}[fill]
         if category.kind.value == "penalty":
             assert category.floor is not None
             penalty = max(points, Fraction(str(category.floor)))
@@ -165,11 +169,17 @@ def test_totals_match_a_plain_reading_of_the_rules(case: tuple[Rubric, list[Coun
         expected = reference_percent(rubric, country)
         assert result.percent == expected
         assert isinstance(result.points, Fraction) and isinstance(result.max, Fraction)
-        answered = [a for a in country.answers.values() if a.status is None]
-        applicable = [a for a in country.answers.values() if a.status is None or a.status.value == "unknown"]
-        missing = sum(len(c.indicators) for c in rubric.categories) - len(country.answers)
-        if applicable or missing:
-            assert result.coverage == Fraction(len(answered), len(applicable) + missing)
+        if expected is None:
+            assert result.range is None
+        else:
+            low, high = reference_percent(rubric, country, "low"), reference_percent(rubric, country, "high")
+            assert result.range == (low, high)
+        # Coverage counts standard categories only: penalty and bonus indicators do not make a score rest on evidence.
+        standard = [f"{c.id}.{i.id}" for c in rubric.categories if c.kind.value == "standard" for i in c.indicators]
+        answers = [country.answers.get(i) for i in standard]
+        answered = [a for a in answers if a is not None and a.status is None]
+        applicable = [a for a in answers if a is None or a.status is None or a.status.value == "unknown"]
+        assert result.coverage == (Fraction(len(answered), len(applicable)) if applicable else 0)
 
 
 @given(rubric_and_answers(), st.data())

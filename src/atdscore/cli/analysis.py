@@ -123,3 +123,42 @@ def sensitivity(
             plot,
         )
     show(render_sensitivity(analysis, names, edition.year, format, __version__), output)
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n  atdscore gaps\n  atdscore gaps --top 20 --format md > research-plan.md\n"
+    "  atdscore gaps --year 2018 --country MEX --country GTM\n  atdscore gaps -f json | jq '.coverage'"
+)
+def gaps(
+    project: ProjectArg = Path("."),
+    year: YearOpt = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", "-c", help="Only this ISO3 country (repeat for more).", show_default=False),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", help="Keep the first N gaps.", min=1)] = None,
+    format: FormatOpt = Format.table,
+    output: OutputOpt = None,
+) -> None:
+    """The research queue: the unknown or missing answers that would move ranks most, and who lacks coverage.
+
+    For each unknown or missing answer: the country's rank, and its rank were that one answer at its
+    highest-scoring answer (best_rank) and at its lowest (worst_rank), among the ranked countries plus this
+    one; swing = worst_rank - best_rank, largest first. Then every country below the rubric's min_coverage,
+    with how many more standard-category answers it needs. Markdown is a GitHub task list.
+    """
+    from atdscore.cli.base import load_year, project_names
+    from atdscore.core.gaps import find_gaps
+    from atdscore.render.gaps import render_gaps
+
+    layout, edition, _ = load_year(project, None, year)
+    codes = None
+    if country:
+        codes = [c.upper() for c in country]
+        unknown = [c for c in codes if c not in edition.files]
+        if unknown:
+            usage_error(
+                f"no {edition.year} country file for {', '.join(unknown)}", "atdscore rank lists the edition's countries"
+            )
+    names = project_names(layout).names("en")
+    show(render_gaps(find_gaps(edition, codes, top), names, format, __version__), output)

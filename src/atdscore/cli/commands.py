@@ -103,13 +103,17 @@ def rank(
     intervals: Annotated[
         bool,
         typer.Option(
-            "--intervals", help="Add each rank's 5th-95th percentile interval (atdscore sensitivity, defaults)."
+            "--intervals",
+            help="Add each rank's 5th-95th percentile interval among the ranked countries (atdscore sensitivity, defaults).",
         ),
     ] = False,
 ) -> None:
     """Rank the countries of one edition by score (percent of the maximum), highest first.
 
-    Ties share a rank (1, 2, 2, 4). JSON and CSV carry exact numbers; the table and Markdown round to one decimal.
+    Ties share a rank (1, 2, 2, 4). Countries with fewer answered standard indicators than the rubric's
+    min_coverage follow the ranking without a rank. Each country's range is its score with every unknown or
+    missing answer at its lowest and at its highest. JSON and CSV carry exact numbers; the table and Markdown
+    round to one decimal.
     """
     from atdscore.render.rank import RankReport, render_rank
 

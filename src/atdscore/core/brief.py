@@ -18,7 +18,7 @@ from atdscore.core.score import CountryResult, IndicatorResult, State, band_for,
 from atdscore.text.names import country_names
 from atdscore.text.sparkline import sparkline
 from atdscore.validation.country_file import CountryFile, Evidence, resolve_evidence
-from atdscore.validation.model import Rubric, falls_back, indicators_by_id, text_in
+from atdscore.validation.model import Kind, Rubric, falls_back, indicators_by_id, text_in
 
 
 @dataclass(frozen=True)
@@ -308,6 +308,7 @@ def build_brief(
     """
     rubric, country, result = current.rubric, current.file, current.result
     lines, sources = _lines(rubric, country, result, lang)
+    standard = [i for c in result.categories if c.kind is Kind.STANDARD for i in c.indicators]
     answered = [line for line in lines if line.state == State.ANSWERED]
     # Only answered indicators are strengths or gaps: an unknown answer scores 0, which is no finding about
     # the law (and in a penalty category it would even look like the maximum).
@@ -350,8 +351,9 @@ def build_brief(
             for r in country.responses
         ),
         coverage=result.coverage,
-        answered=len(answered),
-        applicable=sum(1 for line in lines if line.state != State.NOT_APPLICABLE),
+        # Coverage counts standard categories only (penalty and bonus questions are not evidence of protection).
+        answered=sum(1 for i in standard if i.state is State.ANSWERED),
+        applicable=sum(1 for i in standard if i.state is not State.NOT_APPLICABLE),
         categories=_categories(rubric, result, lang),
         indicators=lines,
         strengths=strengths,

@@ -122,6 +122,7 @@ class Methodology:
     title: str
     description: str | None
     aggregation: str
+    min_coverage: Fraction  # the share of standard indicators a country needs answered to be ranked
     max: Fraction
     categories: tuple[MethodCategory, ...]
     bands: tuple[ScoreBand, ...]
@@ -234,6 +235,7 @@ def build_methodology(rubric: Rubric, lang: str = "en", reliability: Reliability
         title=text_in(rubric.title, lang),
         description=text_in(rubric.description, lang) or None,
         aggregation=rubric.aggregation.value,
+        min_coverage=Fraction(rubric.min_coverage),
         max=total,
         categories=tuple(categories),
         bands=tuple(bands),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -60,9 +60,22 @@ class CategoryResult(NamedTuple):
     indicators: tuple[IndicatorResult, ...]
 
 
+class Fill(StrEnum):
+    """What an unknown or missing answer counts as: 0 (the headline score), or its lowest or highest answer."""
+
+    ZERO = "zero"
+    LOW = "low"
+    HIGH = "high"
+
+
 @dataclass(frozen=True)
 class CountryResult:
-    """A country's total for one edition; `percent` is None when nothing in the rubric applies."""
+    """A country's total for one edition; `percent` is None when nothing in the rubric applies.
+
+    `coverage` is the share of applicable standard-category indicators that are answered (penalty and
+    bonus indicators do not count); `range` is the percent with every unknown or missing answer at its
+    lowest-scoring answer and at its highest (None when nothing applies), the headline keeping them at 0.
+    """
 
     country: str
     year: int
@@ -71,6 +84,18 @@ class CountryResult:
     percent: Fraction | None
     coverage: Fraction
     categories: tuple[CategoryResult, ...]
+    range: tuple[Fraction, Fraction] | None = None
+
+    @property
+    def unknown(self) -> int:
+        """How many applicable standard-category indicators have no answer (unknown or missing)."""
+        return sum(
+            1
+            for c in self.categories
+            if c.kind is Kind.STANDARD
+            for r in c.indicators
+            if r.state in (State.UNKNOWN, State.MISSING)
+        )
 
 
 def indicator_range(indicator: Indicator) -> tuple[Fraction, Fraction]:
@@ -140,17 +165,18 @@ class _PreparedIndicator:
             raise AssertionError("a number rubric's last band has no max")  # pragma: no cover
         return Fraction(value), value * self.scale
 
-    def score(self, answer: Answer | None) -> tuple[IndicatorResult, int, int]:
+    def score(self, answer: Answer | None, fill: Fill = Fill.ZERO) -> tuple[IndicatorResult, int, int]:
         """The result, with its points and maximum in units.
 
-        Unknown and missing answers score 0; not-applicable ones drop out of the maximum.
+        Unknown and missing answers score 0 (or, for a range, the indicator's lowest or highest points);
+        not-applicable ones drop out of the maximum.
         """
-        if answer is None:
-            return IndicatorResult(self.id, State.MISSING, ZERO, self.high, self.low), 0, self.high_units
-        if answer.status is Status.NOT_APPLICABLE:
+        if answer is not None and answer.status is Status.NOT_APPLICABLE:
             return IndicatorResult(self.id, State.NOT_APPLICABLE, ZERO, ZERO, ZERO), 0, 0
-        if answer.status is Status.UNKNOWN:
-            return IndicatorResult(self.id, State.UNKNOWN, ZERO, self.high, self.low), 0, self.high_units
+        if answer is None or answer.status is Status.UNKNOWN:
+            state = State.MISSING if answer is None else State.UNKNOWN
+            points = {Fill.ZERO: ZERO, Fill.LOW: self.low, Fill.HIGH: self.high}[fill]
+            return IndicatorResult(self.id, state, points, self.high, self.low), int(points * self.scale), self.high_units
         points, units = self.points_for(answer.value)
         return IndicatorResult(self.id, State.ANSWERED, points, self.high, self.low), units, self.high_units
 
@@ -172,10 +198,29 @@ class Scorer:
         ]
 
     def score(self, country: CountryFile) -> CountryResult:
-        """A country's total under the rubric's aggregation; see README, 'How scores add up'."""
+        """A country's total under the rubric's aggregation, with its range; see README, 'How scores add up'."""
+        result = self._total(country, Fill.ZERO)
+        if result.percent is None:
+            return result
+        if not any(r.state in (State.UNKNOWN, State.MISSING) for c in result.categories for r in c.indicators):
+            return replace(result, range=(result.percent, result.percent))
+        low, high = self._total(country, Fill.LOW).percent, self._total(country, Fill.HIGH).percent
+        assert low is not None and high is not None
+        return replace(result, range=(low, high))
+
+    def percent_with(self, country: CountryFile, indicator_id: str, fill: Fill) -> Fraction | None:
+        """The country's percent with one unknown or missing answer at `fill`, every other one at 0."""
+        return self._total(country, Fill.ZERO, {indicator_id: fill}).percent
+
+    def _total(self, country: CountryFile, fill: Fill, only: dict[str, Fill] | None = None) -> CountryResult:
         answers = country.answers
         categories = tuple(
-            _category(c, [i.score(answers.get(i.id)) for i in inds], self.scale) for c, inds in self.categories
+            _category(
+                c,
+                [i.score(answers.get(i.id), fill if only is None else only.get(i.id, Fill.ZERO)) for i in inds],
+                self.scale,
+            )
+            for c, inds in self.categories
         )
         return total(self.rubric.aggregation, country.country, country.year, categories)
 
@@ -269,7 +314,9 @@ def total_gain(aggregation: Aggregation, result: CountryResult, category_id: str
 
 
 def _coverage(categories: tuple[CategoryResult, ...]) -> Fraction:
-    """Answered indicators over applicable ones."""
-    indicators = [r for c in categories for r in c.indicators if r.state is not State.NOT_APPLICABLE]
+    """Answered indicators over applicable ones, in standard categories (penalties and bonuses do not count)."""
+    indicators = [
+        r for c in categories if c.kind is Kind.STANDARD for r in c.indicators if r.state is not State.NOT_APPLICABLE
+    ]
     answered = sum(1 for r in indicators if r.state is State.ANSWERED)
     return Fraction(answered, len(indicators)) if indicators else Fraction(0)

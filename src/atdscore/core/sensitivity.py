@@ -179,7 +179,7 @@ def _prepare(rubric: Rubric, results: list[CountryResult]) -> _Data:
     others = [c for c in rubric.categories if c.kind is not Kind.STANDARD]
     ids = [c.id for c in standard + others]
     n_std = len(standard)
-    ranked = [r for r in rank_countries(results) if r.rank is not None]
+    ranked = [r for r in rank_countries(results, Fraction(rubric.min_coverage)) if r.rank is not None]
     size = len(ranked)
     points, maxima = np.zeros((size, n_std)), np.zeros((size, n_std))
     extra = np.zeros((size, len(others)))

@@ -34,7 +34,7 @@ def _row(s: CountryEdition, ids: list[str]) -> list[str]:
         f"{s.rubric.id} {s.rubric.version}",
         formats.fixed(s.result.percent, "en"),
         band_label(s.rubric, s.result.percent, "en") or "",
-        "–" if s.rank is None else f"{s.rank} of {s.of}",
+        "not ranked" if s.rank is None else f"{s.rank} of {s.of} ranked",
         formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
     ]

@@ -14,7 +14,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.editions import RubricRef
-from atdscore.core.rank import Ranked
+from atdscore.core.rank import Ranked, ranked_count
+from atdscore.core.score import CountryResult
 from atdscore.render.markdown import md_escape, md_table
 from atdscore.render.output import Format, Rendered, to_json
 from atdscore.render.results import (
@@ -31,10 +32,6 @@ from atdscore.validation.model import Rubric, text_in
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-
-# Below this share of answered indicators a score rests on few answers; the terminal table dims it.
-LOW_COVERAGE = Fraction(1, 2)
 
 
 @dataclass(frozen=True)
@@ -78,6 +75,14 @@ def _interval_text(report: RankReport, country: str) -> str:
     return "–" if interval is None else f"{interval[0]}–{interval[1]}"
 
 
+def range_text(result: CountryResult, lang: str) -> str:
+    """A country's range for people, one decimal: 41.0–63.5 (a dash when nothing applies)."""
+    if result.range is None:
+        return formats.DASH
+    low, high = result.range
+    return f"{formats.fixed(low, lang)}–{formats.fixed(high, lang)}"
+
+
 def _row(report: RankReport, entry: Ranked) -> list[str]:
     r = entry.result
     band = [band_text(report, r.percent)] if report.rubric.bands else []
@@ -88,6 +93,7 @@ def _row(report: RankReport, entry: Ranked) -> list[str]:
         report.names.get(r.country, r.country),
         r.country,
         formats.fixed(r.percent, report.lang),
+        range_text(r, report.lang),
         *band,
         f"{formats.decimal(r.points, report.lang)} / {formats.decimal(r.max, report.lang)}",
         formats.share(r.coverage, report.lang),
@@ -102,6 +108,7 @@ _COLUMNS = {
     "col.country": True,
     "col.iso3": True,
     "col.score_percent": False,
+    "col.range": False,
     "label.band": True,
     "col.points": False,
     "label.coverage": False,
@@ -128,15 +135,27 @@ def rank_title(report: RankReport) -> str:
         id=report.rubric.id,
         version=report.rubric.version,
         n=len(report.ranked),
+        ranked=ranked_count(report.ranked),
     )
 
 
-def rank_table(report: RankReport) -> RenderableType:
-    """The ranking as a rich table for a terminal."""
+def unranked_heading(report: RankReport) -> str:
+    """The heading over the countries not ranked, saying why they are not."""
+    from atdscore.text.strings import lookup
+
+    share = formats.share(report.rubric.min_coverage, report.lang, 2 if report.rubric.min_coverage * 100 % 1 else 0)
+    return lookup("rank.unranked", report.lang).format(percent=share)
+
+
+def _parts(report: RankReport) -> tuple[list[Ranked], list[Ranked]]:
+    """The ranked countries and those not ranked, each in rank order."""
+    return [e for e in report.ranked if e.ranked], [e for e in report.ranked if not e.ranked]
+
+
+def _rich_table(report: RankReport, entries: list[Ranked], title: str | None) -> RenderableType:
     from rich import box
     from rich.table import Table
 
-    title = rank_title(report) if not report.draft_line else f"{report.draft_line}\n{rank_title(report)}"
     table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for n, (header, left) in enumerate(_fixed_columns(report)):
         # The band, a phrase, may wrap; the other fixed columns are short and stay on one line.
@@ -144,26 +163,41 @@ def rank_table(report: RankReport) -> RenderableType:
     for header in _headers(report):
         # Break ids at hyphens so that narrow terminals wrap them cleanly.
         table.add_column(header.replace("-", "-\n"), justify="right", min_width=5)
-    thin = False
-    for entry in report.ranked:
-        low = entry.result.coverage < LOW_COVERAGE
-        thin = thin or low
-        table.add_row(*_row(report, entry), style="dim" if low else None)
-    if thin:
-        from atdscore.text.strings import lookup
-
-        table.caption = lookup("rank.thin", report.lang).format(percent=formats.decimal(LOW_COVERAGE * 100, report.lang, 0))
-        table.caption_justify = "left"
+    for entry in entries:
+        table.add_row(*_row(report, entry))
     return table
 
 
+def rank_table(report: RankReport) -> RenderableType:
+    """The ranking as rich tables for a terminal: the ranked countries, then those not ranked under a heading."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from atdscore.text.strings import lookup
+
+    title = rank_title(report) if not report.draft_line else f"{report.draft_line}\n{rank_title(report)}"
+    ranked, unranked = _parts(report)
+    parts = [_rich_table(report, ranked, title)]
+    if unranked:
+        parts += [Text(unranked_heading(report), style="bold"), _rich_table(report, unranked, None)]
+    return Group(*parts, Text(lookup("rank.range_note", report.lang), style="dim"))
+
+
 def rank_markdown(report: RankReport) -> str:
-    """The ranking as a GitHub-flavoured Markdown table, with a line saying what produced it."""
+    """The ranking as GitHub-flavoured Markdown tables (ranked, then not ranked), with a line saying what produced it."""
+    from atdscore.text.strings import lookup
+
     columns = _fixed_columns(report) + [(h, False) for h in _headers(report)]
     headers = [h for h, _ in columns]
-    table = md_table(headers, (_row(report, e) for e in report.ranked), {h for h, left in columns if left})
-    draft = [f"> **{md_escape(report.draft_line)}**", ""] if report.draft_line else []
-    return "\n".join([*draft, f"**{md_escape(rank_title(report))}**", "", *table]) + "\n"
+    left = {h for h, is_left in columns if is_left}
+    ranked, unranked = _parts(report)
+    lines = [f"> **{md_escape(report.draft_line)}**", ""] if report.draft_line else []
+    lines += [f"**{md_escape(rank_title(report))}**", "", *md_table(headers, (_row(report, e) for e in ranked), left)]
+    if unranked:
+        lines += ["", f"**{md_escape(unranked_heading(report))}**", ""]
+        lines += md_table(headers, (_row(report, e) for e in unranked), left)
+    lines += ["", md_escape(lookup("rank.range_note", report.lang))]
+    return "\n".join(lines) + "\n"
 
 
 def rank_csv(report: RankReport) -> str:
@@ -173,7 +207,23 @@ def rank_csv(report: RankReport) -> str:
     columns = [category_column(c.id, c.kind) for c in report.rubric.categories]
     band = ["band"] if report.rubric.bands else []
     interval = ["rank_p5", "rank_p95"] if report.intervals is not None else []
-    writer.writerow(["rank", *interval, "country", "name", "points", "max", "percent", *band, "coverage", *columns])
+    writer.writerow(
+        [
+            "rank",
+            *interval,
+            "country",
+            "name",
+            "points",
+            "max",
+            "percent",
+            *band,
+            "coverage",
+            *columns,
+            "ranked",
+            "range_low",
+            "range_high",
+        ]
+    )
     for entry in report.ranked:
         r = entry.result
         writer.writerow(
@@ -188,6 +238,8 @@ def rank_csv(report: RankReport) -> str:
                 *([band_text(report, r.percent)] if band else []),
                 trimmed(r.coverage),
                 *(category_cell(c) for c in r.categories),
+                "true" if entry.ranked else "false",
+                *(("", "") if r.range is None else (trimmed(r.range[0]), trimmed(r.range[1]))),
             ]
         )
     return out.getvalue()
@@ -205,6 +257,7 @@ def rank_data(report: RankReport) -> dict[str, Any]:
             "country": code,
             "name": report.names.get(code, code),
             "rank": e.rank,
+            "ranked": e.ranked,
             **interval,
             **result_data(e.result, band),
         }

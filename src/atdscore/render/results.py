@@ -35,11 +35,12 @@ def category_data(category: CategoryResult) -> dict[str, Any]:
 
 
 def result_data(result: CountryResult, band: str | None) -> dict[str, Any]:
-    """A country's result in JSON (README, 'Output contract'): points, max, percent, band, coverage, categories."""
+    """A country's result in JSON (README, 'Output contract'): points, max, percent, range, band, coverage, categories."""
     return {
         "points": machine(result.points),
         "max": machine(result.max),
         "percent": machine(result.percent),
+        "range": None if result.range is None else [machine(result.range[0]), machine(result.range[1])],
         "band": band,
         "coverage": machine(result.coverage),
         "categories": [category_data(c) for c in result.categories],

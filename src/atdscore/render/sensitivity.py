@@ -37,7 +37,8 @@ def _rows(analysis: Analysis, names: dict[str, str]) -> list[list[str]]:
 
 def _summary(analysis: Analysis, year: int) -> str:
     o = analysis.options
-    return f"Rank uncertainty, {year}: {o.runs} runs, seed {o.seed}"
+    n = len(analysis.countries)
+    return f"Rank uncertainty, {year}: {o.runs} runs, seed {o.seed}; ranks among the {n} ranked countries only"
 
 
 def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> RenderableType:

@@ -69,8 +69,13 @@ STRINGS: dict[str, dict[str, Entry]] = {
         # The brief: change since the previous edition.
         "brief.change": "Change since {year}",
         "brief.trend": "Trend across editions",
-        "rank.title": "{title} — {year} (rubric {id} {version}, {n} countries)",
-        "rank.thin": "Dim rows: coverage below {percent}%, so the score rests on few answers.",
+        "rank.title": "{title} — {year} (rubric {id} {version}, {n} countries, {ranked} ranked)",
+        "rank.unranked": (
+            "Not ranked: fewer than {percent} of their applicable standard indicators are answered (the rubric's "
+            "min_coverage), or nothing in the rubric applies. Their scores rest on too little evidence to rank."
+        ),
+        "rank.range_note": "Range: the score with every unknown or missing answer at its lowest and at its highest.",
+        "col.range": "Range",
         "draft": "DRAFT: the {year} edition is not published; its scores may still change.",
         "col.rank": "Rank",
         "col.interval": "5–95%",
@@ -140,10 +145,18 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "checklist the items that apply, a number the band it falls in, and an expert score its own value."
         ),
         "method.unknown": (
-            "An unknown or missing answer scores 0 and lowers the country's coverage; an indicator that does not "
-            "apply is left out of the maximum."
+            "An unknown or missing answer scores 0 and lowers the country's coverage (the share of its applicable "
+            "standard-category indicators that are answered); an indicator that does not apply is left out of the "
+            "maximum. Each country's range is its score with every unknown or missing answer at its lowest-scoring "
+            "answer and at its highest."
         ),
-        "method.rank": "Countries are ranked by their total percentage, highest first; equal totals share a rank.",
+        "method.rank": (
+            "Countries are ranked by their total percentage, highest first; equal totals share a rank."
+        ),
+        "method.min_coverage": (
+            "A country with less than {min_coverage} of its applicable standard-category indicators answered (the "
+            "rubric's min_coverage) is listed after the ranked countries, without a rank."
+        ),
         "col.kind": "Kind",
         "col.weight": "Weight",
         "col.total": "Total",
@@ -259,8 +272,16 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "recommendation.gain": {"one": "+{n} punto", "other": "+{n} puntos"},
         "brief.change": "Cambios desde {year}",
         "brief.trend": "Evolución entre ediciones",
-        "rank.title": "{title} — {year} (rúbrica {id} {version}, {n} países)",
-        "rank.thin": "Filas atenuadas: cobertura inferior al {percent} %, la puntuación se basa en pocas respuestas.",
+        "rank.title": "{title} — {year} (rúbrica {id} {version}, {n} países, {ranked} con posición)",
+        "rank.unranked": (
+            "Sin posición: tienen respondidos menos del {percent} de sus indicadores estándar aplicables (el "
+            "min_coverage de la rúbrica), o nada de la rúbrica se les aplica. Su puntuación se basa en muy poca "
+            "evidencia para clasificarlos."
+        ),
+        "rank.range_note": (
+            "Rango: la puntuación con cada respuesta desconocida o ausente en su valor más bajo y en el más alto."
+        ),
+        "col.range": "Rango",
         "draft": "BORRADOR: la edición {year} no está publicada; sus puntuaciones aún pueden cambiar.",
         "col.rank": "Posición",
         "col.interval": "5–95 %",
@@ -331,11 +352,17 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "que se sitúa; y una puntuación experta, su propio valor."
         ),
         "method.unknown": (
-            "Una respuesta desconocida o ausente puntúa 0 y reduce la cobertura del país; un indicador que no es "
-            "aplicable queda fuera del máximo."
+            "Una respuesta desconocida o ausente puntúa 0 y reduce la cobertura del país (la proporción de sus "
+            "indicadores aplicables de categorías estándar que están respondidos); un indicador que no es aplicable "
+            "queda fuera del máximo. El rango de cada país es su puntuación con cada respuesta desconocida o ausente "
+            "en su respuesta de menor puntuación y en la de mayor."
         ),
         "method.rank": (
             "Los países se ordenan por su porcentaje total, de mayor a menor; los totales iguales comparten posición."
+        ),
+        "method.min_coverage": (
+            "Un país con menos del {min_coverage} de sus indicadores aplicables de categorías estándar respondidos "
+            "(el min_coverage de la rúbrica) figura después de los países clasificados, sin posición."
         ),
         "col.kind": "Tipo",
         "col.weight": "Peso",

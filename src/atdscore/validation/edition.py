@@ -125,6 +125,9 @@ def _strip_texts(value: Any) -> Any:
 def scoring_content(rubric: Rubric) -> dict[str, Any]:
     """What decides a score in this rubric: everything but its texts (and its version, which names it)."""
     data = rubric.model_dump(mode="json", exclude={"version"})
+    if not rubric.min_coverage:
+        # Absent and 0 rank every country, as rubrics did before `min_coverage`: their pins stay valid.
+        data.pop("min_coverage", None)
     stripped = _strip_texts(data)
     assert isinstance(stripped, dict)
     return stripped

@@ -249,10 +249,14 @@ class Rubric(_Model):
     title: Text
     version: str
     aggregation: Aggregation = Aggregation.POINTS
+    # A country is ranked when this share of its applicable standard-category indicators is answered.
+    min_coverage: Annotated[Points, Field(ge=0, le=1)] = Decimal(0)
     description: Text | None = None
     standards: list[Standard] = []
     bands: list[ScoreBand] = []
     categories: list[Category] = Field(min_length=1)
+
+    _share = field_validator("min_coverage", mode="before")(_points)
 
     @field_validator("version", mode="before")
     @classmethod

@@ -107,11 +107,18 @@ def _ranking_schema(edition: SiteEdition) -> dict[str, Any]:
     ]
     if edition.rubric.bands:
         fields.append(_field("band", "string", "The rubric's verbal band for the score"))
-    fields.append(_field("coverage", "number", "Share of applicable indicators with a known answer (0-1)"))
+    fields.append(
+        _field("coverage", "number", "Share of applicable standard-category indicators with a known answer (0-1)")
+    )
     for category in edition.rubric.categories:
         what = "percent" if category.kind is Kind.STANDARD else "points"
         column = category_column(category.id, category.kind)  # as `rank --format csv` names it
         fields.append(_field(column, "number", f"{text_in(category.title, 'en')}: {what}"))
+    fields += [
+        _field("ranked", "boolean", "Whether the country is ranked: coverage at least the rubric's min_coverage"),
+        _field("range_low", "number", "Score with every unknown or missing answer at its lowest-scoring answer"),
+        _field("range_high", "number", "Score with every unknown or missing answer at its highest-scoring answer"),
+    ]
     return {"fields": fields, "primaryKey": ["country"], "missingValues": [""]}
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from atdscore.core.score import CountryResult
 from atdscore.render.site import worldmap
 from atdscore.render.site.common import (
     band_of,
@@ -15,6 +17,7 @@ from atdscore.render.site.common import (
     t,
 )
 from atdscore.render.site.model import Site, SiteEdition
+from atdscore.text import formats
 
 
 def _map(site: Site, edition: SiteEdition, lang: str, href: Any) -> Any:
@@ -40,6 +43,21 @@ def _map(site: Site, edition: SiteEdition, lang: str, href: Any) -> Any:
     )
 
 
+def _unranked_reason(min_coverage: Decimal, result: CountryResult, lang: str) -> str:
+    """Why a country has no rank: nothing applies, or too few of its answers are known."""
+    if result.percent is None or result.range is None:
+        return t("home.unranked_reason", lang)
+    low, high = result.range
+    return t(
+        "home.unranked_coverage",
+        lang,
+        min=formats.share(min_coverage, lang),
+        percent=formats.percent(result.percent, lang),
+        low=formats.percent(low, lang),
+        high=formats.percent(high, lang),
+    )
+
+
 def home_context(site: Site, edition: SiteEdition, lang: str, page: str) -> dict[str, Any]:
     """The ranking of `edition`: map, legend, table, unranked countries, how to read it, downloads."""
     context = common_context(site, lang, page, edition=edition)
@@ -59,6 +77,7 @@ def home_context(site: Site, edition: SiteEdition, lang: str, page: str) -> dict
             "percent": result.percent,
             "band": band_of(styles, result.percent),
             "coverage": result.coverage * 100,
+            "reason": _unranked_reason(edition.rubric.min_coverage, result, lang) if entry.rank is None else None,
         }
         (rows if entry.rank is not None else unranked).append(row)
     latest = site.latest.year

@@ -46,6 +46,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "home.unranked": "Countries without a rank",
         "home.unranked_intro": "These countries have a file in the edition, but no score that can be ranked.",
         "home.unranked_reason": "No indicator of the rubric applies.",
+        "home.unranked_coverage": (
+            "Fewer than {min} of its applicable standard indicators answered (the rubric's minimum to be ranked): "
+            "score {percent}, between {low} and {high} as the unknown answers go."
+        ),
         "home.not_scored": "Not in this edition",
         "home.ranking": "Ranking",
         "home.ranking_caption": "Countries of the {year} edition by score, highest first. Equal scores share a rank.",
@@ -149,6 +153,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "Estos países tienen un archivo en la edición, pero ninguna puntuación que pueda clasificarse."
         ),
         "home.unranked_reason": "Ningún indicador de la rúbrica es aplicable.",
+        "home.unranked_coverage": (
+            "Tiene respondidos menos del {min} de sus indicadores estándar aplicables (el mínimo de la rúbrica para "
+            "clasificar): puntuación {percent}, entre {low} y {high} según las respuestas desconocidas."
+        ),
         "home.not_scored": "No incluidos en esta edición",
         "home.ranking": "Clasificación",
         "home.ranking_caption": (
