@@ -202,7 +202,7 @@ def test_answers_in_words_follow_the_language() -> None:
 def test_spanish_numbers_and_dates() -> None:
     text = render(fixture_brief("es"))
     assert "**Alto.** México obtiene el 90\u00a0% de la puntuación máxima: puesto 1 de 4 países" in text
-    assert "| Limits | 6 de 7 | 85,7\u00a0% | `█████████░` |" in text
+    assert "| Limits | 1 | 6 de 7 | 85,7\u00a0% | `█████████░` |" in text
     assert "(11 de enero de 2021)" in text and "(mayo de 2023)" in text
     assert "| Maximum days of detention in law? | 60 días | 1,5 días | +2 |" in text
 
@@ -265,7 +265,7 @@ def test_a_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyP
     monkeypatch.delitem(STRINGS["es"], "points.of")
     text = render(fixture_brief("es"))
     assert "\n## Sources\n" in text and "\n## Fortalezas\n" in text
-    assert "Full ban (4 of 4 points)" in text
+    assert "Full ban (4 of 4 indicator points)" in text
 
 
 def test_an_unknown_string_key_is_a_template_problem(tmp_path: Path) -> None:
