@@ -385,3 +385,18 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: p
         write_atomic(path, "new\n")
     assert path.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_knowledge_changes_are_listed_apart_from_answer_changes(lang: str) -> None:
+    # "Reported" in 2022 and unknown in 2023: the penalty is no longer counted, but nothing improved.
+    brief = fixture_brief(lang, country=with_answer("practice.detained", {"status": "unknown"}))
+    assert brief.change is not None
+    assert [a.id for a in brief.change.knowledge] == ["practice.detained"]
+    assert "practice.detained" not in {a.id for a in brief.change.answers}
+    text = render(brief)
+    if lang == "en":
+        assert "What became known, or stopped being known, since 2022" in text
+        assert "| Were children detained despite the law? | Reported | Unknown |\n" in text
+    else:
+        assert "Lo que se supo, o dejó de saberse, desde 2022" in text

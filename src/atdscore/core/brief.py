@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from atdscore.core.answers import describe as answer_words
 from atdscore.core.answers import evidence_key, same_answer
+from atdscore.core.diff import is_knowledge
 from atdscore.core.editions import CountryEdition, ScoredEdition, country_across, previous_edition
 from atdscore.core.reform import NextBand, next_band_in_words, real_gain
 from atdscore.core.score import CountryResult, IndicatorResult, Scorer, State, band_for
@@ -97,6 +98,8 @@ class AnswerChange:
     new: str
     old_points: Fraction | None
     new_points: Fraction | None
+    # Unknown or missing on one side, answered on the other: research, not a change in the country.
+    knowledge: bool = False
 
     @property
     def delta(self) -> Fraction:
@@ -141,7 +144,8 @@ class Change:
     rubric_changed: bool
     rubric_id: str
     rubric_version: str
-    answers: tuple[AnswerChange, ...]
+    answers: tuple[AnswerChange, ...]  # answers that changed from one value to another
+    knowledge: tuple[AnswerChange, ...] = ()  # answers that became known, or unknown
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,7 @@ def _change(current: CountryEdition, prev: CountryEdition, lang: str) -> Change:
                 new=answer_words(indicator, new, lang),
                 old_points=old_points.get(key),
                 new_points=new_points.get(key),
+                knowledge=is_knowledge(old, new),
             )
         )
     old_r, result, rank = prev.result, current.result, current.rank
@@ -297,7 +302,8 @@ def _change(current: CountryEdition, prev: CountryEdition, lang: str) -> Change:
         rubric_changed=prev.edition.rubric_ref != current.edition.rubric_ref,
         rubric_id=old_rubric.id,
         rubric_version=old_rubric.version,
-        answers=tuple(answers),
+        answers=tuple(a for a in answers if not a.knowledge),
+        knowledge=tuple(a for a in answers if a.knowledge),
     )
 
 

@@ -117,6 +117,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "rank.same": "no change",
         "change.answers": "Answers that changed since {year}:",
         "change.no_answers": "No answer changed.",
+        "change.knowledge": (
+            "What became known, or stopped being known, since {year}: research, not a change in law or practice, "
+            "so no points are shown as gains or losses."
+        ),
         "col.indicator": "Indicator",
         # The brief: unanswered indicators and sources.
         "brief.unanswered": "Unknown and missing answers",
@@ -336,6 +340,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "rank.same": "sin cambios",
         "change.answers": "Respuestas que cambiaron desde {year}:",
         "change.no_answers": "Ninguna respuesta cambió.",
+        "change.knowledge": (
+            "Lo que se supo, o dejó de saberse, desde {year}: es investigación, no un cambio en la ley ni en la "
+            "práctica, por lo que no se muestran puntos ganados ni perdidos."
+        ),
         "col.indicator": "Indicador",
         "brief.unanswered": "Respuestas desconocidas o ausentes",
         "brief.unanswered_intro": (
