@@ -203,7 +203,7 @@ def test_answers_in_words_follow_the_language() -> None:
 def test_spanish_numbers_and_dates() -> None:
     text = render(fixture_brief("es"))
     assert "**Alto.** México obtiene el 90\u00a0% de la puntuación máxima: puesto 1 de 4 países" in text
-    assert "| Limits | 6 de 7 | 85,7\u00a0% | `█████████░` |" in text
+    assert "| Limits | 1 | 6 de 7 | 85,7\u00a0% | `█████████░` |" in text
     assert "(11 de enero de 2021)" in text and "(mayo de 2023)" in text
     assert "| Maximum days of detention in law? | 60 días | 1,5 días | +2 |" in text
 
@@ -266,7 +266,7 @@ def test_a_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyP
     monkeypatch.delitem(STRINGS["es"], "points.of")
     text = render(fixture_brief("es"))
     assert "\n## Sources\n" in text and "\n## Fortalezas\n" in text
-    assert "Full ban (4 of 4 points)" in text
+    assert "Full ban (4 of 4 indicator points)" in text
 
 
 def test_an_unknown_string_key_is_a_template_problem(tmp_path: Path) -> None:
@@ -386,3 +386,18 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: p
         write_atomic(path, "new\n")
     assert path.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_knowledge_changes_are_listed_apart_from_answer_changes(lang: str) -> None:
+    # "Reported" in 2022 and unknown in 2023: the penalty is no longer counted, but nothing improved.
+    brief = fixture_brief(lang, country=with_answer("practice.detained", {"status": "unknown"}))
+    assert brief.change is not None
+    assert [a.id for a in brief.change.knowledge] == ["practice.detained"]
+    assert "practice.detained" not in {a.id for a in brief.change.answers}
+    text = render(brief)
+    if lang == "en":
+        assert "What became known, or stopped being known, since 2022" in text
+        assert "| Were children detained despite the law? | Reported | Unknown |\n" in text
+    else:
+        assert "Lo que se supo, o dejó de saberse, desde 2022" in text

@@ -222,3 +222,49 @@ def test_without_git_the_provenance_is_null(repo: Path, monkeypatch: pytest.Monk
     result = run_cli("rank", str(repo), "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["data"] == {"commit": None, "dirty": None}
+
+
+def test_a_change_splits_into_rubric_knowledge_and_answers() -> None:
+    from fractions import Fraction
+
+    from atdscore.core.diff import is_knowledge, split
+    from atdscore.validation.country_file import Answer, CountryFile
+    from atdscore.validation.model import Rubric
+
+    def rubric(version: str, x_points: int) -> Rubric:
+        options = [{"id": "no", "label": "No", "points": 0}]
+        x = {
+            "id": "x",
+            "type": "choice",
+            "question": "x?",
+            "options": [*options, {"id": "yes", "label": "Y", "points": x_points}],
+        }
+        y = {
+            "id": "y",
+            "type": "choice",
+            "question": "y?",
+            "options": [*options, {"id": "yes", "label": "Y", "points": 2}],
+        }
+        return Rubric.model_validate(
+            {
+                "id": "r",
+                "title": "R",
+                "version": version,
+                "categories": [{"id": "a", "title": "A", "indicators": [x, y]}],
+            }
+        )
+
+    def country(year: int, answers: dict[str, str]) -> CountryFile:
+        data = {k: {"status": v} if v == "unknown" else {"value": v, "evidence": [{"title": "t", "date": "2018"}]}
+                for k, v in answers.items()}  # fmt: skip
+        return CountryFile.model_validate({"country": "MEX", "year": year, "rubric": "r", "answers": data})
+
+    old, new = country(2018, {"a.x": "yes", "a.y": "unknown"}), country(2023, {"a.x": "no", "a.y": "yes"})
+    # Old: 2 of 4 = 50%. Old answers under the new rubric (x is worth 4): 4 of 6 = 66.67%, rubric +16.67.
+    # y unknown -> yes (knowledge): 6 of 6 = 100%, +33.33. x yes -> no (answers): 2 of 6 = 33.33%, -66.67.
+    parts = split(rubric("1", 2), rubric("2", 4), old, new)
+    assert parts == (Fraction(50, 3), Fraction(100, 3), Fraction(-200, 3))
+    assert sum(parts) == Fraction(100, 3) - 50  # the whole change
+    answered, unknown = Answer(value="yes", evidence=[]), Answer(status="unknown")
+    assert is_knowledge(None, answered) and is_knowledge(answered, unknown)
+    assert not is_knowledge(Answer(status="not-applicable"), answered)  # not applicable -> answered: an answer

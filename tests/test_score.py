@@ -12,7 +12,7 @@ from atdscore.core.rank import rank_countries
 from atdscore.core.score import State, score_country, score_indicator
 from atdscore.text.numbers import fixed, machine, trimmed
 from atdscore.validation.country_file import Answer, CountryFile
-from atdscore.validation.model import Aggregation, Rubric
+from atdscore.validation.model import Rubric
 
 
 def rubric(categories: list[dict[str, Any]], aggregation: str = "points") -> Rubric:
@@ -217,19 +217,3 @@ def test_rounding_is_half_up_and_exact() -> None:
     assert fixed(Fraction(-1, 20), 1) == "-0.1"
     assert fixed(Fraction(0)) == "0.0"
     assert trimmed(Fraction(Decimal("12.5"))) == "12.5"
-
-
-def test_total_gain_weighs_a_category_point_by_its_share_of_the_total() -> None:
-    from atdscore.core.score import total_gain
-
-    cats: list[dict[str, Any]] = [
-        {"id": "a", "title": "A", "weight": 2, "indicators": [{**SCORE, "max": 10}]},
-        {"id": "b", "title": "B", "indicators": [{**SCORE, "max": 20}]},
-    ]
-    answers = country({"a.s": value(0), "b.s": value(0)})
-    points = score_country(rubric(cats), answers)
-    assert total_gain(Aggregation.POINTS, points, "a", Fraction(1)) == 2
-    mean = score_country(rubric(cats, "weighted-mean"), answers)
-    # weight 2 of 3, one point of 10, of a 30-point maximum: 2/3 x 1/10 x 30 = 2
-    assert total_gain(Aggregation.WEIGHTED_MEAN, mean, "a", Fraction(1)) == 2
-    assert total_gain(Aggregation.WEIGHTED_MEAN, mean, "b", Fraction(1)) == Fraction(1, 2)

@@ -13,8 +13,10 @@ from fractions import Fraction
 
 from atdscore.core.answers import describe as answer_words
 from atdscore.core.answers import evidence_key, same_answer
+from atdscore.core.diff import is_knowledge
 from atdscore.core.editions import CountryEdition, ScoredEdition, country_across, previous_edition
-from atdscore.core.score import CountryResult, IndicatorResult, State, band_for, total_gain
+from atdscore.core.reform import NextBand, next_band_in_words, real_gain
+from atdscore.core.score import CountryResult, IndicatorResult, Scorer, State, band_for
 from atdscore.text.names import country_names
 from atdscore.text.sparkline import sparkline
 from atdscore.validation.country_file import CountryFile, Evidence, resolve_evidence
@@ -73,7 +75,11 @@ class CategoryLine:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """The rubric's recommendation for an indicator below its maximum, with the points at stake."""
+    """The rubric's recommendation for an indicator below its maximum, with the points it would really add.
+
+    `gain` is the change in the country's total, in points of the total, after the penalty floor, the
+    bonus cap and the clip at 0: it may be 0 (the template then says the change alone adds nothing).
+    """
 
     id: str
     question: str
@@ -92,6 +98,8 @@ class AnswerChange:
     new: str
     old_points: Fraction | None
     new_points: Fraction | None
+    # Unknown or missing on one side, answered on the other: research, not a change in the country.
+    knowledge: bool = False
 
     @property
     def delta(self) -> Fraction:
@@ -136,7 +144,8 @@ class Change:
     rubric_changed: bool
     rubric_id: str
     rubric_version: str
-    answers: tuple[AnswerChange, ...]
+    answers: tuple[AnswerChange, ...]  # answers that changed from one value to another
+    knowledge: tuple[AnswerChange, ...] = ()  # answers that became known, or unknown
 
 
 @dataclass(frozen=True)
@@ -164,6 +173,8 @@ class Brief:
     strengths: tuple[IndicatorLine, ...]
     gaps: tuple[IndicatorLine, ...]
     recommendations: tuple[Recommendation, ...]
+    next_band: NextBand | None
+    aggregation: str
     unanswered: tuple[IndicatorLine, ...]
     change: Change | None
     sources: tuple[Source, ...]
@@ -274,6 +285,7 @@ def _change(current: CountryEdition, prev: CountryEdition, lang: str) -> Change:
                 new=answer_words(indicator, new, lang),
                 old_points=old_points.get(key),
                 new_points=new_points.get(key),
+                knowledge=is_knowledge(old, new),
             )
         )
     old_r, result, rank = prev.result, current.result, current.rank
@@ -290,7 +302,8 @@ def _change(current: CountryEdition, prev: CountryEdition, lang: str) -> Change:
         rubric_changed=prev.edition.rubric_ref != current.edition.rubric_ref,
         rubric_id=old_rubric.id,
         rubric_version=old_rubric.version,
-        answers=tuple(answers),
+        answers=tuple(a for a in answers if not a.knowledge),
+        knowledge=tuple(a for a in answers if a.knowledge),
     )
 
 
@@ -315,8 +328,9 @@ def build_brief(
     strengths = tuple(line for line in answered if line.points >= line.max)
     gaps = tuple(line for line in answered if line.points < line.max)
     order = {line.id: n for n, line in enumerate(lines)}
-    # What a gap is worth to the total: a point in a heavier category counts for more.
-    worth = {g.id: total_gain(rubric.aggregation, result, g.id.split(".", 1)[0], g.gain) for g in gaps}
+    # What a gap is really worth to the total: the country re-scored with that answer at its best.
+    scorer = Scorer(rubric)
+    worth = {g.id: real_gain(scorer, country, result, g.id) for g in gaps if g.recommendation}
     ranked_gaps = sorted((g for g in gaps if g.recommendation), key=lambda g: (-worth[g.id], order[g.id]))
     recommendations = tuple(
         Recommendation(g.id, g.question, g.answer, g.recommendation or "", worth[g.id]) for g in ranked_gaps
@@ -359,6 +373,8 @@ def build_brief(
         strengths=strengths,
         gaps=gaps,
         recommendations=recommendations,
+        next_band=next_band_in_words(scorer, country, result, lang),
+        aggregation=rubric.aggregation.value,
         unanswered=tuple(line for line in lines if line.state != State.ANSWERED),
         change=None if previous is None else _change(current, previous, lang),
         sources=sources,

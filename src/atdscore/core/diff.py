@@ -18,7 +18,8 @@ from atdscore.core.answers import describe, evidence_key, same_answer
 from atdscore.core.editions import RubricRef, ScoredEdition
 from atdscore.core.score import CountryResult, Scorer
 from atdscore.text import formats
-from atdscore.validation.country_file import Answer, Review, resolve_evidence
+from atdscore.validation.country_file import Answer, CountryFile, Review, resolve_evidence
+from atdscore.validation.country_file import Status as AnswerStatus
 from atdscore.validation.edition import scoring_changes
 from atdscore.validation.model import Rubric, indicators_by_id, text_in
 
@@ -96,6 +97,10 @@ class CountryChange:
     indicators: tuple[IndicatorChange, ...]
     adjusted_old_percent: Fraction | None = None
     adjusted_new_percent: Fraction | None = None
+    # The change in percentage points, in three parts that add up to it (see `split`); None unless CHANGED.
+    delta_rubric: Fraction | None = None
+    delta_knowledge: Fraction | None = None
+    delta_answers: Fraction | None = None
 
     @property
     def delta_points(self) -> Fraction | None:
@@ -187,6 +192,41 @@ def _valued(answer: Answer | None) -> bool:
     return answer is not None and answer.status is None
 
 
+def _unknown(answer: Answer | None) -> bool:
+    return answer is None or answer.status is AnswerStatus.UNKNOWN
+
+
+def is_knowledge(old: Answer | None, new: Answer | None) -> bool:
+    """Unknown or missing on one side and answered on the other: research, not a change in the country."""
+    return (_unknown(old) and _valued(new)) or (_valued(old) and _unknown(new))
+
+
+def split(
+    old_rubric: Rubric, new_rubric: Rubric, old_file: CountryFile, new_file: CountryFile
+) -> tuple[Fraction, Fraction, Fraction] | None:
+    """A country's change in percentage points as (rubric, knowledge, answers), which add up to it.
+
+    In this order: the older answers scored by the newer rubric, minus the older score (the rubric's
+    effect); then the answers unknown or missing on one side and answered on the other set to their
+    newer state (knowledge); the rest is the effect of answers that changed. None when a side has no score.
+    """
+    old = Scorer(old_rubric).score(old_file).percent
+    scorer = Scorer(new_rubric)
+    rescored, new = scorer.score(old_file).percent, scorer.score(new_file).percent
+    answers = dict(old_file.answers)
+    for key in indicators_by_id(new_rubric):
+        before, after = old_file.answers.get(key), new_file.answers.get(key)
+        if is_knowledge(before, after):
+            if after is None:
+                answers.pop(key, None)
+            else:
+                answers[key] = after
+    known = scorer.score(old_file.model_copy(update={"answers": answers})).percent
+    if old is None or rescored is None or known is None or new is None:
+        return None
+    return rescored - old, known - rescored, new - known
+
+
 def _explanation(old_a: Answer | None, new_a: Answer | None, same_year: bool) -> Explanation | None:
     """The record that explains why `old_a` became `new_a`, if the newer file has one that fits."""
     if new_a is None:
@@ -236,7 +276,7 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
         changes.append(
             IndicatorChange(
                 key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev,
-                explanation, reason is Reason.ANSWER and _valued(old_a) != _valued(new_a),
+                explanation, reason is Reason.ANSWER and is_knowledge(old_a, new_a),
             )
         )  # fmt: skip
     return tuple(changes)
@@ -274,8 +314,11 @@ def compare(old_side: Side, new_side: Side) -> Comparison:
         if adjusted is not None:
             adj_old = adjusted[0].score(old.files[code]).percent
             adj_new = adjusted[1].score(new.files[code]).percent
+        parts = split(old.rubric, new.rubric, old.files[code], new.files[code]) or (None, None, None)
         changes.append(
-            CountryChange(code, Status.CHANGED, o.result, n.result, o.rank, n.rank, indicators, adj_old, adj_new)
+            CountryChange(
+                code, Status.CHANGED, o.result, n.result, o.rank, n.rank, indicators, adj_old, adj_new, *parts
+            )
         )
     order = {Status.CHANGED: 0, Status.NEW: 1, Status.REMOVED: 2}
     changes.sort(key=lambda c: (order[c.status], -abs(c.delta_percent or 0), c.country))

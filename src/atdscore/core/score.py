@@ -294,25 +294,6 @@ def total(aggregation: Aggregation, country: str, year: int, categories: tuple[C
     return CountryResult(country, year, points, top, percent, _coverage(categories), categories)
 
 
-def total_gain(aggregation: Aggregation, result: CountryResult, category_id: str, gain: Fraction) -> Fraction:
-    """How many points the country's total would gain if one category gained `gain` points.
-
-    Under `points` a category's points count times its weight; under `weighted-mean` they move the
-    category's percent, which counts by its share of the weights. The floor, cap and 0 clip are ignored.
-    """
-    category = next(c for c in result.categories if c.id == category_id)
-    if category.kind is not Kind.STANDARD:
-        return gain
-    if aggregation is Aggregation.POINTS:
-        return category.weight * gain
-    weights = sum(
-        (c.weight for c in result.categories if c.kind is Kind.STANDARD and c.percent is not None), Fraction(0)
-    )
-    if not weights or not category.max:
-        return Fraction(0)
-    return category.weight / weights * gain / category.max * result.max
-
-
 def _coverage(categories: tuple[CategoryResult, ...]) -> Fraction:
     """Answered indicators over applicable ones, in standard categories (penalties and bonuses do not count)."""
     indicators = [

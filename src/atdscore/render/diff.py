@@ -114,13 +114,29 @@ def _summary_row(change: CountryChange, names: dict[str, str], adjusted: bool) -
         formats.fixed(new, "en"),
         formats.signed(change.delta_percent, "en", trim=False),
         *([formats.signed(change.adjusted_delta_percent, "en", trim=False)] if adjusted else []),
+        *(
+            formats.signed(part, "en", trim=False)
+            for part in (change.delta_rubric, change.delta_knowledge, change.delta_answers)
+        ),
         _rank(change),
         detail if change.status is Status.CHANGED else "",
     ]
 
 
 _LEFT = ("Country", "Rank", "Indicators")
-_SUMMARY_HEADERS = ["Country", "Old %", "New %", "Change", "Adjusted", "Rank", "Indicators"]
+# Change = Rubric + Knowledge + Answers, in percentage points (see core/diff.py, `split`).
+_SUMMARY_HEADERS = [
+    "Country",
+    "Old %",
+    "New %",
+    "Change",
+    "Adjusted",
+    "Rubric",
+    "Knowledge",
+    "Answers",
+    "Rank",
+    "Indicators",
+]
 _INDICATOR_HEADERS = ["Indicator", "Why", "Old answer", "New answer", "Points", "Evidence", "Reason recorded"]
 
 
@@ -252,6 +268,9 @@ def diff_data(comparisons: Sequence[Comparison], names: dict[str, str], tool_ver
                             "rank": None if ch.old_rank is None or ch.new_rank is None else ch.old_rank - ch.new_rank,
                         },
                         "adjusted_delta_percent": machine(ch.adjusted_delta_percent),
+                        "delta_rubric": machine(ch.delta_rubric),
+                        "delta_knowledge": machine(ch.delta_knowledge),
+                        "delta_answers": machine(ch.delta_answers),
                         "indicators": [
                             {
                                 "id": i.id,

@@ -59,13 +59,41 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "brief.gaps_intro": "Indicators below their maximum.",
         "brief.no_gaps": "No answered indicator is below its maximum.",
         "points.n": {"one": "{n} point", "other": "{n} points"},
-        "points.of": {"one": "{n} of {max} point", "other": "{n} of {max} points"},
+        "points.of": {"one": "{n} of {max} indicator point", "other": "{n} of {max} indicator points"},
         "brief.recommendations": "Recommendations",
         "brief.recommendations_intro": (
-            "The rubric's recommendation for each indicator below its maximum, those worth the most points of the total first."
+            "The rubric's recommendation for each indicator below its maximum, those that would add the most to the "
+            "total first. Each figure is the real change in the total if that answer alone reached its best, after "
+            "the penalty floor, the bonus cap and the clip at 0."
         ),
         "brief.no_recommendations": "None: no indicator with a recommendation is below its maximum.",
-        "recommendation.gain": {"one": "+{n} point", "other": "+{n} points"},
+        "recommendation.gain": {"one": "+{n} point to the total", "other": "+{n} points to the total"},
+        "recommendation.no_gain": "on its own, this would not change the total",
+        # The brief: how the total is built, and what it would take to reach the next band.
+        "brief.total_how.points": (
+            "How the total is built: the points of each standard category times its weight, added up, plus "
+            "penalty and bonus points (a penalty no lower than its floor, a bonus no higher than its cap); a "
+            "total never falls below 0. The maximum is {max} points."
+        ),
+        "brief.total_how.weighted-mean": (
+            "How the total is built: the weighted mean of the standard categories' scores (weights in the "
+            "table), plus penalty and bonus points as a share of the {max}-point maximum (a penalty no lower than "
+            "its floor, a bonus no higher than its cap), never below 0%. The total in points is that percentage "
+            "of {max}, so it need not equal the sum of the category points."
+        ),
+        "brief.next_band": "What it would take",
+        "next.path": {
+            "one": "The smallest change that would lift {name} into the band “{band}”: {n} answer, which would take "
+            "the total to {percent}.",
+            "other": "The smallest set of changes that would lift {name} into the band “{band}”: {n} answers, "
+            "which would take the total to {percent}.",
+        },
+        "next.step": "{question} From “{answer}” to “{best}”.",
+        "next.top": "{name} is already in the top band.",
+        "next.none": (
+            "No set of changes to the answered indicators reaches the band “{band}”; unknown and missing "
+            "answers are not counted as changes."
+        ),
         # The brief: change since the previous edition.
         "brief.change": "Change since {year}",
         "brief.trend": "Trend across editions",
@@ -94,6 +122,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "rank.same": "no change",
         "change.answers": "Answers that changed since {year}:",
         "change.no_answers": "No answer changed.",
+        "change.knowledge": (
+            "What became known, or stopped being known, since {year}: research, not a change in law or practice, "
+            "so no points are shown as gains or losses."
+        ),
         "col.indicator": "Indicator",
         # The brief: unanswered indicators and sources.
         "brief.unanswered": "Unknown and missing answers",
@@ -260,16 +292,44 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "brief.gaps_intro": "Indicadores por debajo de la puntuación máxima.",
         "brief.no_gaps": "Ningún indicador con respuesta está por debajo de la puntuación máxima.",
         "points.n": {"one": "{n} punto", "other": "{n} puntos"},
-        "points.of": {"one": "{n} de {max} punto", "other": "{n} de {max} puntos"},
+        "points.of": {"one": "{n} de {max} punto del indicador", "other": "{n} de {max} puntos del indicador"},
         "brief.recommendations": "Recomendaciones",
         "brief.recommendations_intro": (
             "La recomendación de la rúbrica para cada indicador por debajo de la puntuación máxima, empezando por "
-            "las que más puntos aportarían al total."
+            "las que más aportarían al total. Cada cifra es el cambio real del total si solo esa respuesta "
+            "alcanzara su mejor valor, tras aplicar el mínimo de la penalización, el máximo de la bonificación y "
+            "el límite de 0."
         ),
         "brief.no_recommendations": (
             "Ninguna: ningún indicador con recomendación está por debajo de la puntuación máxima."
         ),
-        "recommendation.gain": {"one": "+{n} punto", "other": "+{n} puntos"},
+        "recommendation.gain": {"one": "+{n} punto al total", "other": "+{n} puntos al total"},
+        "recommendation.no_gain": "por sí sola, no cambiaría el total",
+        "brief.total_how.points": (
+            "Cómo se calcula el total: los puntos de cada categoría estándar multiplicados por su peso y sumados, "
+            "más los puntos de penalización y de bonificación (una penalización no baja de su mínimo ni una "
+            "bonificación supera su máximo); el total nunca baja de 0. El máximo es de {max} puntos."
+        ),
+        "brief.total_how.weighted-mean": (
+            "Cómo se calcula el total: la media ponderada de las puntuaciones de las categorías estándar (pesos en "
+            "la tabla), más los puntos de penalización y de bonificación como proporción del máximo de {max} "
+            "puntos (una penalización no baja de su mínimo ni una bonificación supera su máximo), nunca por debajo "
+            "del 0 %. El total en puntos es ese porcentaje de {max}, por lo que no tiene por qué ser la suma de "
+            "los puntos de las categorías."
+        ),
+        "brief.next_band": "Qué haría falta",
+        "next.path": {
+            "one": "El cambio más pequeño que llevaría a {name} al nivel «{band}»: {n} respuesta, con la que el "
+            "total llegaría al {percent}.",
+            "other": "El conjunto de cambios más pequeño que llevaría a {name} al nivel «{band}»: {n} respuestas, "
+            "con las que el total llegaría al {percent}.",
+        },
+        "next.step": "{question} De «{answer}» a «{best}».",
+        "next.top": "{name} ya está en el nivel más alto.",
+        "next.none": (
+            "Ningún conjunto de cambios en los indicadores con respuesta alcanza el nivel «{band}»; las respuestas "
+            "desconocidas o ausentes no cuentan como cambios."
+        ),
         "brief.change": "Cambios desde {year}",
         "brief.trend": "Evolución entre ediciones",
         "rank.title": "{title} — {year} (rúbrica {id} {version}, {n} países, {ranked} con posición)",
@@ -301,6 +361,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "rank.same": "sin cambios",
         "change.answers": "Respuestas que cambiaron desde {year}:",
         "change.no_answers": "Ninguna respuesta cambió.",
+        "change.knowledge": (
+            "Lo que se supo, o dejó de saberse, desde {year}: es investigación, no un cambio en la ley ni en la "
+            "práctica, por lo que no se muestran puntos ganados ni perdidos."
+        ),
         "col.indicator": "Indicador",
         "brief.unanswered": "Respuestas desconocidas o ausentes",
         "brief.unanswered_intro": (
