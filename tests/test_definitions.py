@@ -125,7 +125,9 @@ def test_diff_and_brief_list_the_same_changed_answers() -> None:
     assert mine is not None and previous is not None
     change = build_brief(mine, previous=previous).change
     assert change is not None
-    assert in_diff == {a.id for a in change.answers} == {"law.bodies", "limits.days"}
+    # Both list the same changed answers; knowledge changes (answered <-> unknown) are flagged apart.
+    assert in_diff == {a.id for a in (*change.answers, *change.knowledge)} == {"law.bodies", "limits.days"}
+    assert {i.id for i in mex.indicators if i.knowledge} == {a.id for a in change.knowledge} == {"limits.days"}
 
 
 # --- Rubric identity ------------------------------------------------------------------------------------------
