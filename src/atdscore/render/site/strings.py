@@ -6,8 +6,9 @@ exactly as the Markdown brief does. English is the fallback for a language that 
 
 from __future__ import annotations
 
-from atdscore.text.strings import DEFAULT_LANGUAGE, Entry
+from atdscore.text.strings import DEFAULT_LANGUAGE
 from atdscore.text.strings import lookup as brief_lookup
+from atdscore.text.strings_es import Entry
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
