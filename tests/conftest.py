@@ -6,9 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from atdscore.cli import app
+
+# No per-example time limit: these machines are shared, and a slow example is not a wrong one.
+settings.register_profile("atdscore", deadline=None)
+settings.load_profile("atdscore")
 
 TESTS = Path(__file__).parent
 FIXTURE_PROJECT = TESTS / "fixtures" / "project"
