@@ -196,3 +196,10 @@ def test_rank_in_spanish(project: Path) -> None:
     assert "Posición" in table and "México" in table and "Alto" in table and "90,0" in table
     data = json.loads(run_cli("rank", str(project), "--lang", "es", "-f", "json").stdout)
     assert data["countries"][0]["name"] == "México" and data["countries"][0]["percent"] == 90  # numbers stay numbers
+
+
+def test_an_option_value_not_offered_is_named_plainly(project: Path) -> None:
+    result = run_cli("rank", str(project), "--lang", "fr")
+    assert result.exit_code == 2
+    assert "Invalid value for '--lang' / '-l': 'fr' is not one of 'en', 'es'." in result.stderr
+    assert "Value error" not in result.stderr

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+import typer._coercion  # imported so their option errors can be reworded (see _plain_option_errors)
+import typer._param_types
 
 from atdscore import __version__
 from atdscore.render.output import Format
@@ -35,6 +38,26 @@ PIPE_WIDTH = 200
 # 2 a usage error: an unknown option, a missing folder or file, no such edition or country.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+def _plain_option_errors() -> None:
+    """Say `'fr' is not one of 'en', 'es'`, not `Value error, 'fr' is ...`.
+
+    typer 0.29 coerces options through pydantic and passes pydantic's wording on; the prefix means
+    nothing to a user. Its two call sites take the message from one function, wrapped here; should a
+    later typer move it, the wording falls back to typer's own (tests/test_cli.py pins it).
+    """
+    for module_name in ("typer._coercion", "typer._param_types"):
+        module = sys.modules.get(module_name)
+        original = getattr(module, "get_error_msg", None)
+        if module is None or original is None or getattr(original, "_atdscore", False):
+            continue
+
+        def plain(exc: object, _original: Callable[[object], str] = original) -> str:
+            return _original(exc).removeprefix("Value error, ")
+
+        plain._atdscore = True  # type: ignore[attr-defined]
+        module.get_error_msg = plain  # type: ignore[attr-defined]
+
+
 app = typer.Typer(
     name="atdscore",
     help="Score, rank and explain how far states have ended the immigration detention of children.\n\n"
@@ -45,6 +68,9 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+_plain_option_errors()
 
 
 class Lang(StrEnum):
