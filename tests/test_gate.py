@@ -127,3 +127,15 @@ def test_a_shallow_clone_says_to_fetch_the_history(repo: Path, tmp_path: Path) -
     result = run_cli("diff", "--base", "HEAD~1", "--project", str(clone))
     assert result.exit_code == 2
     assert "this clone is shallow" in result.stderr and "fetch-depth: 0" in result.stderr
+
+
+def test_unpublishing_an_edition_fails_the_gate(repo: Path) -> None:
+    mys = repo / "countries" / "2023" / "MYS.yaml"
+    mys.write_text(mys.read_text() + "  limits.expert: {status: unknown}\n  extra.pledge: {status: unknown}\n")
+    assert run_cli("publish", "2022", "-C", str(repo), "--date", "2024-05-01").exit_code == 0
+    assert run_cli("publish", "2023", "-C", str(repo), "--date", "2024-05-01").exit_code == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "published")
+    (repo / "countries" / "2023" / "edition.yaml").unlink()  # quietly back to a draft
+    code, err = gate(repo, "--fail-on-unexplained")
+    assert code == 1 and "edition 2023 is published on HEAD:2023 and a draft on 2023 (draft)" in err

@@ -144,7 +144,7 @@ def _base_comparisons(layout: Layout, base: str, year: int | None, stack: ExitSt
         old = old or Side(f"{base}:{y}", empty)
         new = new or Side(str(y), empty)
         comparison = compare(old, new)
-        if comparison.countries or comparison.rubric.changed or year is not None:
+        if comparison.countries or comparison.rubric.changed or comparison.unpublished or year is not None:
             comparisons.append(comparison)
     return comparisons
 

@@ -162,6 +162,8 @@ class Comparison:
     rubric: RubricChange
     countries: tuple[CountryChange, ...]
     unchanged: int
+    # The same edition published on the older side and a draft on the newer: unpublished.
+    unpublished: bool = False
 
     @property
     def unexplained(self) -> int:
@@ -170,8 +172,6 @@ class Comparison:
     @property
     def carried(self) -> int:
         return sum(len(c.carried) for c in self.countries)
-
-
 
 
 def _restricted(rubric: Rubric, keep: set[str]) -> Rubric:
@@ -322,7 +322,10 @@ def compare(old_side: Side, new_side: Side) -> Comparison:
         )
     order = {Status.CHANGED: 0, Status.NEW: 1, Status.REMOVED: 2}
     changes.sort(key=lambda c: (order[c.status], -abs(c.delta_percent or 0), c.country))
-    return Comparison(old_side.label, new_side.label, old.year, new.year, rubric, tuple(changes), unchanged)
+    unpublished = old.year == new.year and not old.draft and new.draft
+    return Comparison(
+        old_side.label, new_side.label, old.year, new.year, rubric, tuple(changes), unchanged, unpublished
+    )
 
 
 def _score(result: CountryResult | None, rank: int | None) -> str:
@@ -345,6 +348,11 @@ def gate(comparisons: Sequence[Comparison], fail_on_drop: Fraction | None, fail_
         return []
     failures = []
     for c in comparisons:
+        if c.unpublished:
+            failures.append(
+                f"edition {c.new_year} is published on {c.old_label} and a draft on {c.new_label} "
+                "(its edition.yaml was removed or set to draft)"
+            )
         for ch in c.countries:
             scores = f"{ch.country} ({c.new_label}): {_score(ch.old, ch.old_rank)} -> {_score(ch.new, ch.new_rank)}"
             if ch.vanished:

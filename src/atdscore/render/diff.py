@@ -66,6 +66,10 @@ def _points(change: IndicatorChange) -> str:
 def _headline(comparison: Comparison) -> list[str]:
     """The sentences that come before any table: rubric change and unexplained changes."""
     lines = []
+    if comparison.unpublished:
+        lines.append(
+            f"Edition {comparison.new_year} is published on {comparison.old_label} and a draft on {comparison.new_label}."
+        )
     r = comparison.rubric
     if r.changed:
         lines.append(
