@@ -120,7 +120,7 @@ def test_diff_and_brief_list_the_same_changed_answers() -> None:
     )
     comparison = compare(Side("old", old), Side("new", new))
     (mex,) = comparison.countries
-    in_diff = {i.id for i in mex.indicators if i.reason is Reason.ANSWER}
+    in_diff = {i.id for i in mex.indicators if i.reason in (Reason.ANSWER, Reason.KNOWLEDGE)}
     mine, previous = new.country("MEX"), old.country("MEX")
     assert mine is not None and previous is not None
     change = build_brief(mine, previous=previous).change
@@ -128,6 +128,7 @@ def test_diff_and_brief_list_the_same_changed_answers() -> None:
     # Both list the same changed answers; knowledge changes (answered <-> unknown) are flagged apart.
     assert in_diff == {a.id for a in (*change.answers, *change.knowledge)} == {"law.bodies", "limits.days"}
     assert {i.id for i in mex.indicators if i.knowledge} == {a.id for a in change.knowledge} == {"limits.days"}
+    assert {i.id: i.reason.value for i in mex.indicators if i.id == "limits.days"} == {"limits.days": "knowledge"}
 
 
 # --- Rubric identity ------------------------------------------------------------------------------------------

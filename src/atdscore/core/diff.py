@@ -35,7 +35,8 @@ class Side:
 class Reason(StrEnum):
     """Why an indicator's line in a diff is there."""
 
-    ANSWER = "answer"  # the answer changed
+    ANSWER = "answer"  # the answer changed from one value to another
+    KNOWLEDGE = "knowledge"  # unknown or missing on one side, answered on the other: research, not policy
     RUBRIC = "rubric"  # same answer, but the rubric scores it differently
     EVIDENCE = "evidence"  # same answer, other sources
     ADDED = "added"  # the indicator is new in the rubric
@@ -63,8 +64,11 @@ class IndicatorChange:
     new_points: Fraction | None
     evidence_changed: bool
     explanation: Explanation | None = None
-    # The answer went from unknown or missing to a value, or back: research, not a change in the country.
-    knowledge: bool = False
+
+    @property
+    def knowledge(self) -> bool:
+        """The answer went from unknown or missing to a value, or back: research, not a change in the country."""
+        return self.reason is Reason.KNOWLEDGE
 
     @property
     def delta(self) -> Fraction:
@@ -73,7 +77,7 @@ class IndicatorChange:
     @property
     def unexplained(self) -> bool:
         """The answer changed and no record says why (new evidence alone is not a reason)."""
-        return self.reason is Reason.ANSWER and not self.knowledge and self.explanation is None
+        return self.reason is Reason.ANSWER and self.explanation is None
 
 
 class Status(StrEnum):
@@ -263,7 +267,7 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
         elif key not in old_inds:
             reason = Reason.ADDED
         elif not same_answer(old_a, new_a):
-            reason = Reason.ANSWER
+            reason = Reason.KNOWLEDGE if is_knowledge(old_a, new_a) else Reason.ANSWER
         elif old_points[key] != new_points[key]:
             reason = Reason.RUBRIC
         elif old_ev != new_ev:
@@ -272,11 +276,13 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
             reason = Reason.CARRIED  # "no change" only because nobody has looked yet
         else:
             continue
-        explanation = _explanation(old_a, new_a, old.year == new.year) if reason is Reason.ANSWER else None
+        # A knowledge change may carry a record too (a correction of an answer to unknown): show it.
+        explained = reason in (Reason.ANSWER, Reason.KNOWLEDGE)
+        explanation = _explanation(old_a, new_a, old.year == new.year) if explained else None
         changes.append(
             IndicatorChange(
                 key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev,
-                explanation, reason is Reason.ANSWER and is_knowledge(old_a, new_a),
+                explanation,
             )
         )  # fmt: skip
     return tuple(changes)

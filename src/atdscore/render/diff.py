@@ -155,6 +155,24 @@ def _indicator_row(change: IndicatorChange) -> list[str]:
     ]  # fmt: skip
 
 
+# A country's changed indicators in three lists: what the country changed, what our research learnt, the rest.
+_GROUPS = (
+    ("Answer changes", (Reason.ANSWER,)),
+    ("Knowledge changes (unknown or missing on one side: research, not policy)", (Reason.KNOWLEDGE,)),
+    ("Other changes (rubric, evidence, indicators added or removed, not re-verified)", None),
+)
+
+
+def _groups(change: CountryChange) -> list[tuple[str, list[IndicatorChange]]]:
+    """The non-empty groups of a country's changed indicators, in `_GROUPS` order, rubric order within each."""
+    named = {r for _, reasons in _GROUPS if reasons for r in reasons}
+    groups = [
+        (caption, [i for i in change.indicators if (i.reason in reasons if reasons else i.reason not in named)])
+        for caption, reasons in _GROUPS
+    ]
+    return [(caption, items) for caption, items in groups if items]
+
+
 def _footer(comparison: Comparison) -> str:
     n = comparison.unchanged
     return (
@@ -187,8 +205,9 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
                 "",
             ]
             left = [h for h in _INDICATOR_HEADERS if h != "Points"]
-            out += md_table(_INDICATOR_HEADERS, [_indicator_row(i) for i in change.indicators], left)
-            out += ["", "</details>", ""]
+            for caption, items in _groups(change):
+                out += [f"**{caption}**", "", *md_table(_INDICATOR_HEADERS, [_indicator_row(i) for i in items], left), ""]
+            out += ["</details>", ""]
         out += [_footer(comparison), ""]
     return "\n".join(out)
 
@@ -215,15 +234,15 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
                 summary.add_row(*row, style="red" if change.unexplained else None)
             parts.append(summary)
         for change in comparison.countries:
-            if change.indicators:
+            for caption, items in _groups(change):
                 table = Table(
-                    title=f"{names.get(change.country, change.country)} ({change.country})",
+                    title=f"{names.get(change.country, change.country)} ({change.country}): {caption}",
                     title_justify="left",
                     box=box.SIMPLE_HEAD,
                 )
                 for header in _INDICATOR_HEADERS:
                     table.add_column(header, justify="right" if header == "Points" else "left")
-                for indicator in change.indicators:
+                for indicator in items:
                     table.add_row(*_indicator_row(indicator), style="bold red" if indicator.unexplained else None)
                 parts.append(table)
         parts.append(Text(_footer(comparison)))
@@ -311,7 +330,8 @@ def render_diff_json(comparisons: Sequence[Comparison], names: dict[str, str], t
 
 CSV_HEADERS = [
     "old_side", "new_side", "country", "name", "status", "old_percent", "new_percent", "delta_percent",
-    "indicator", "reason", "old_answer", "new_answer", "old_points", "new_points", "evidence_changed", "unexplained",
+    "delta_rubric", "delta_knowledge", "delta_answers", "indicator", "reason", "old_answer", "new_answer",
+    "old_points", "new_points", "evidence_changed", "unexplained",
     "explanation_reason", "explanation_note",
 ]  # fmt: skip
 
@@ -326,7 +346,8 @@ def diff_csv(comparisons: Sequence[Comparison], names: dict[str, str]) -> str:
             country = [
                 c.old_label, c.new_label, ch.country, names.get(ch.country, ch.country), ch.status.value,
                 _csv_num(ch.old.percent if ch.old else None), _csv_num(ch.new.percent if ch.new else None),
-                _csv_num(ch.delta_percent),
+                _csv_num(ch.delta_percent), _csv_num(ch.delta_rubric), _csv_num(ch.delta_knowledge),
+                _csv_num(ch.delta_answers),
             ]  # fmt: skip
             for i in ch.indicators or [None]:
                 if i is None:
