@@ -9,6 +9,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,11 @@ from typing import Any
 import pytest
 
 from atdscore.core.answers import describe as answer_words
-from atdscore.core.brief import Brief, build_brief
+from atdscore.core.brief import Brief, build_brief, country_brief
 from atdscore.core.editions import ScoredEdition, score_edition, scored
 from atdscore.core.rank import Ranked
 from atdscore.core.score import Scorer
+from atdscore.core.sensitivity import rank_intervals
 from atdscore.files.output import brief_filename, write_atomic
 from atdscore.render.templating import DEFAULTS, render_brief, render_methodology
 from atdscore.text.strings import STRINGS
@@ -401,3 +403,59 @@ def test_knowledge_changes_are_listed_apart_from_answer_changes(lang: str) -> No
         assert "| Were children detained despite the law? | Reported | Unknown |\n" in text
     else:
         assert "Lo que se supo, o dejó de saberse, desde 2022" in text
+
+
+# --- Honest headlines -----------------------------------------------------------------------------------------
+
+
+def _edition_with_min_coverage(min_coverage: str) -> ScoredEdition:
+    """The fixture's 2023 edition under its rubric with another `min_coverage` (BEL and MYS answer 75%)."""
+    ed = edition(FIXTURE_PROJECT, 2023)
+    rubric = ed.rubric.model_copy(update={"min_coverage": Decimal(min_coverage)})
+    return score_edition(ed.year, rubric, ed.rubric_sha256, ed.files.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_unranked_country_is_not_given_a_band_as_a_finding(lang: str) -> None:
+    ed = _edition_with_min_coverage("0.8")
+    brief = country_brief("BEL", ed, [], lang)
+    assert not brief.ranked and brief.band is None and brief.next_band is None and brief.interval is None
+    assert (brief.answered, brief.applicable, brief.missing) == (3, 4, 1)
+    head = render(brief).split("## ")[0].replace("\N{NO-BREAK SPACE}", " ")
+    assert "Low" not in head and "Bajo" not in head  # the band the score would fall in
+    if lang == "en":
+        assert (
+            "Belgium is not ranked in the 2023 edition for lack of evidence: 3 of its 4 applicable indicators are "
+            "answered (75%, below the 80% the rubric requires for a rank) and 1 is unknown or missing; with the "
+            "missing answers at their lowest and at their highest, its score could be anywhere from 35% to 55% of "
+            "the maximum.\n"
+        ) in head
+        assert "- **Rank:** not ranked: coverage below the 80% the rubric requires\n" in head
+        assert "- **Range:** 35% to 55% (every unknown or missing answer at its lowest and at its highest)\n" in head
+    else:
+        assert "Bélgica no tiene posición en la edición 2023 por falta de evidencia" in head
+        assert "y 1 es desconocido o falta;" in head and "entre el 35 % y el 55 % del máximo." in head
+
+
+def test_a_ranked_country_with_unknowns_gives_its_range_and_rank_interval() -> None:
+    ed = edition(FIXTURE_PROJECT, 2023)
+    intervals = rank_intervals(ed.rubric, ed.results)
+    brief = country_brief("BEL", ed, [], "en", intervals={**intervals, "BEL": (2, 4)})
+    assert brief.ranked and brief.uncertain and brief.interval == (2, 4) and brief.runs == 1000
+    head = render(brief).split("## ")[0]
+    assert (
+        "**Low.** Belgium scores 35% of the maximum (35% to 55% with its unknown answers at their lowest and at "
+        "their highest): rank 2 of 4 countries in the 2023 edition (ranks 2 to 4 in 90% of 1,000 runs that vary "
+        "the weights, the aggregation and the unknown answers).\n"
+    ) in head
+    assert "- **Rank:** 2 of 4 (ranks 2 to 4 in 90% of 1,000 sensitivity runs)\n" in head
+    # Computed from `atdscore sensitivity`'s defaults when the caller does not pass them.
+    assert country_brief("BEL", ed, [], "en").interval == intervals["BEL"]
+
+
+def test_a_country_with_no_unknowns_has_no_range_line() -> None:
+    ed = edition(FIXTURE_PROJECT, 2023)
+    brief = country_brief("MEX", ed, [], "en", intervals={"MEX": (1, 1)})
+    head = render(brief).split("## ")[0]
+    assert not brief.uncertain and "- **Range:**" not in head and "with its unknown answers" not in head
+    assert "(the same rank in at least 90% of 1,000 runs" in head

@@ -195,7 +195,9 @@ def test_a_better_answer_never_lowers_the_total(case: tuple[Rubric, list[Country
     if answer is None or answer.status is not None:
         return
     best = max(choice.options, key=lambda o: o.points)
-    better = country.model_copy(update={"answers": {**country.answers, key: answer.model_copy(update={"value": best.id})}})
+    better = country.model_copy(
+        update={"answers": {**country.answers, key: answer.model_copy(update={"value": best.id})}}
+    )
     before, after = score_country(rubric, country), score_country(rubric, better)
     assert before.percent is not None and after.percent is not None
     assert after.percent >= before.percent

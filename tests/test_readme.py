@@ -59,7 +59,7 @@ def matches(excerpt: Any, real: Any, where: str = "$") -> list[str]:
         keys = [k for k in excerpt if k != ANY]
         problems = [f"{where}: no key {k!r}" for k in keys if k not in real]
         if ANY not in excerpt:
-            problems += [f"{where}: key {k!r} is not shown (add it, or '\"…\": \"…\"')" for k in real if k not in excerpt]
+            problems += [f'{where}: key {k!r} is not shown (add it, or \'"…": "…"\')' for k in real if k not in excerpt]
         for k in keys:
             if k in real:
                 problems += matches(excerpt[k], real[k], f"{where}.{k}")
@@ -113,7 +113,9 @@ def test_readme_output_is_the_real_output(
         assert not problems, f"README.md:{line} ({command}):\n" + "\n".join(problems)
     else:
         real = [text.rstrip() for text in result.stdout.rstrip("\n").splitlines()]
-        assert lines_match(body.rstrip("\n").splitlines(), real), f"README.md:{line} ({command}) gives:\n{result.stdout}"
+        assert lines_match(body.rstrip("\n").splitlines(), real), (
+            f"README.md:{line} ({command}) gives:\n{result.stdout}"
+        )
 
 
 @pytest.fixture(scope="module")

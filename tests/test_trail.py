@@ -27,7 +27,9 @@ def test_self_review_fails_a_published_edition_and_unreviewed_answers_warn(proje
     _edit(project, "BEL", "rubric: test\n", "rubric: test\ncoded_by: carla\n")
     result = run_cli("check", str(project), "--strict")
     assert result.exit_code == 1
-    lines = [line.split("countries/2023/", 1)[1] for line in result.stdout.splitlines() if "E423" in line or "W424" in line]
+    lines = [
+        line.split("countries/2023/", 1)[1] for line in result.stdout.splitlines() if "E423" in line or "W424" in line
+    ]
     assert lines == [
         "BEL.yaml:6:3: warning[W424]: 7 answers have no reviewer (the first is here); "
         "name one with 'reviewed_by' on the file or on the answer",

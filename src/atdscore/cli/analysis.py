@@ -158,7 +158,8 @@ def gaps(
         unknown = [c for c in codes if c not in edition.files]
         if unknown:
             usage_error(
-                f"no {edition.year} country file for {', '.join(unknown)}", "atdscore rank lists the edition's countries"
+                f"no {edition.year} country file for {', '.join(unknown)}",
+                "atdscore rank lists the edition's countries",
             )
     names = project_names(layout).names("en")
     show(render_gaps(find_gaps(edition, codes, top), names, format, __version__), output)

@@ -38,6 +38,7 @@ PIPE_WIDTH = 200
 # 2 a usage error: an unknown option, a missing folder or file, no such edition or country.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+
 def _plain_option_errors() -> None:
     """Say `'fr' is not one of 'en', 'es'`, not `Value error, 'fr' is ...`.
 

@@ -101,6 +101,7 @@ def brief(
     """
     from atdscore.cli.base import load_year, project_names
     from atdscore.core.brief import country_brief
+    from atdscore.core.sensitivity import rank_intervals
     from atdscore.files.output import brief_filename, write_atomic
     from atdscore.render.templating import render_brief
     from atdscore.text.formats import count
@@ -125,10 +126,11 @@ def brief(
             )
             usage_error(f"no country '{code}' in the {edition.year} edition", hint)
     earlier = _earlier(layout, edition.year, rubrics)
+    intervals = rank_intervals(edition.rubric, edition.results)
     rendered: dict[str, str] = {}
     with _progress(len(codes), all_countries) as advance:
         for code in codes:
-            document = country_brief(code, edition, earlier, lang.value, name=display[code])
+            document = country_brief(code, edition, earlier, lang.value, name=display[code], intervals=intervals)
             text, problems = render_brief(document, lang.value, folder)
             if text is None:
                 print_problems(problems, make_console(stderr=True))
@@ -148,9 +150,7 @@ def brief(
     except OSError as err:
         usage_error(f"cannot write to '{output}': {err.strerror or err}")
     unchanged = len(rendered) - written
-    make_console(stderr=True).print(
-        f"{count(written, 'brief')} written, {unchanged} unchanged, in {output}"
-    )
+    make_console(stderr=True).print(f"{count(written, 'brief')} written, {unchanged} unchanged, in {output}")
     raise typer.Exit(EXIT_OK)
 
 
@@ -217,7 +217,9 @@ def _reliability(path: Path, rubric: Rubric) -> Reliability:
     from atdscore.validation.agreement import read_agreement
 
     if not path.exists():
-        usage_error(f"agreement file '{path}' does not exist", "write one with atdscore agree A B --format json -o FILE")
+        usage_error(
+            f"agreement file '{path}' does not exist", "write one with atdscore agree A B --format json -o FILE"
+        )
     if not path.is_file():
         usage_error(f"'{path}' is not a regular file", "give the JSON file written by atdscore agree --format json")
     found, errors = read_agreement(path)
@@ -229,7 +231,9 @@ def _reliability(path: Path, rubric: Rubric) -> Reliability:
     err_console = make_console(stderr=True)
     for message in errors:
         err_console.print(f"{escape(str(path))}: [bold red]error:[/] {escape(message)}")
-    err_console.print("[red]Not an agreement file of this rubric;[/] write one with [bold]atdscore agree A B --format json[/].")
+    err_console.print(
+        "[red]Not an agreement file of this rubric;[/] write one with [bold]atdscore agree A B --format json[/]."
+    )
     raise typer.Exit(EXIT_INVALID)
 
 

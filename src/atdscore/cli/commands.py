@@ -121,9 +121,9 @@ def rank(
     names = project_names(layout)
     rank_intervals = None
     if intervals:
-        from atdscore.core.sensitivity import analyse
+        from atdscore.core.sensitivity import rank_intervals as intervals_of
 
-        rank_intervals = {c.country: c.interval for c in analyse(edition.rubric, edition.results).countries}
+        rank_intervals = intervals_of(edition.rubric, edition.results)
     commit, dirty = provenance(layout)
     report = RankReport(
         tool_version=__version__,

@@ -7,7 +7,7 @@ exact Fractions so that templates round them once, in the language's format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -17,6 +17,7 @@ from atdscore.core.diff import is_knowledge
 from atdscore.core.editions import CountryEdition, ScoredEdition, country_across, previous_edition
 from atdscore.core.reform import NextBand, next_band_in_words, real_gain
 from atdscore.core.score import CountryResult, IndicatorResult, Scorer, State, band_for
+from atdscore.core.sensitivity import Options, rank_intervals
 from atdscore.text.names import country_names
 from atdscore.text.sparkline import sparkline
 from atdscore.validation.country_file import CountryFile, Evidence, resolve_evidence
@@ -187,6 +188,27 @@ class Brief:
     responses: tuple[ResponseLine, ...] = ()
     # Notes printed in English because they have no text in the brief's language.
     untranslated_notes: int = 0
+    # Honesty about what is not known: the score with every unknown or missing answer at its lowest and at its
+    # highest (None when nothing applies), and the rubric's minimum coverage for a rank.
+    range: tuple[Fraction, Fraction] | None = None
+    min_coverage: Fraction = Fraction(0)
+    # The 5th-95th percentile rank over `runs` runs of `atdscore sensitivity`'s defaults (None when not ranked).
+    interval: tuple[int, int] | None = None
+    runs: int = 0
+
+    @property
+    def ranked(self) -> bool:
+        return self.rank is not None
+
+    @property
+    def missing(self) -> int:
+        """Applicable standard indicators whose answer is unknown or missing."""
+        return self.applicable - self.answered
+
+    @property
+    def uncertain(self) -> bool:
+        """Some unknown or missing answer could move the score (its range is not a single point)."""
+        return self.range is not None and self.range[0] != self.range[1]
 
 
 class _Sources:
@@ -314,10 +336,12 @@ def build_brief(
     trend: Sequence[CountryEdition] = (),
     lang: str = "en",
     name: str | None = None,
+    interval: tuple[int, int] | None = None,
 ) -> Brief:
     """The brief for one country in one edition, compared with `previous` and with its `trend` over editions.
 
-    `name` is the country's display name (default: the shipped name in `lang`).
+    `name` is the country's display name (default: the shipped name in `lang`); `interval` its rank interval
+    from `sensitivity.rank_intervals`.
     """
     rubric, country, result = current.rubric, current.file, current.result
     lines, sources = _lines(rubric, country, result, lang)
@@ -335,7 +359,9 @@ def build_brief(
     recommendations = tuple(
         Recommendation(g.id, g.question, g.answer, g.recommendation or "", worth[g.id]) for g in ranked_gaps
     )
-    band = band_for(rubric, result.percent)
+    ranked = current.rank is not None
+    # A band is a finding only for a ranked country: below min_coverage the score rests on too little evidence.
+    band = band_for(rubric, result.percent) if ranked else None
     # Two editions are a change, shown below the scores; a trend needs three or more.
     points = [TrendPoint(e.year, e.result.percent, e.rank, e.of) for e in trend] if len(trend) > 2 else []
     return Brief(
@@ -373,7 +399,7 @@ def build_brief(
         strengths=strengths,
         gaps=gaps,
         recommendations=recommendations,
-        next_band=next_band_in_words(scorer, country, result, lang),
+        next_band=next_band_in_words(scorer, country, result, lang) if ranked else None,
         aggregation=rubric.aggregation.value,
         unanswered=tuple(line for line in lines if line.state != State.ANSWERED),
         change=None if previous is None else _change(current, previous, lang),
@@ -383,23 +409,36 @@ def build_brief(
         untranslated_notes=sum(
             1 for line in lines if line.id in country.answers and falls_back(country.answers[line.id].note, lang)
         ),
+        range=result.range,
+        min_coverage=Fraction(rubric.min_coverage),
+        interval=interval if ranked else None,
+        runs=Options().runs,
     )
 
 
 def country_brief(
-    code: str, current: ScoredEdition, earlier: Sequence[ScoredEdition], lang: str = "en", name: str | None = None
+    code: str,
+    current: ScoredEdition,
+    earlier: Sequence[ScoredEdition],
+    lang: str = "en",
+    name: str | None = None,
+    intervals: Mapping[str, tuple[int, int]] | None = None,
 ) -> Brief:
     """The brief of `code` in `current`: compared with the latest of `earlier` that has it, with its trend over all.
 
-    KeyError when `current` has no file for `code`.
+    `intervals` are the edition's rank intervals (`sensitivity.rank_intervals`), computed here when not given:
+    pass them when writing many briefs. KeyError when `current` has no file for `code`.
     """
     mine = current.country(code)
     if mine is None:
         raise KeyError(code)
+    if intervals is None:
+        intervals = rank_intervals(current.rubric, current.results)
     return build_brief(
         mine,
         previous=previous_edition(code, current.year, earlier),
         trend=country_across(code, [*earlier, current]),
         lang=lang,
         name=name,
+        interval=intervals.get(code),
     )

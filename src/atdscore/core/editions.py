@@ -109,9 +109,7 @@ def scored(edition: Edition) -> ScoredEdition:
     """A validated edition, scored; ValueError when validation found no rubric to score it with."""
     if edition.rubric is None or edition.rubric_sha256 is None:
         raise ValueError(f"the {edition.year} edition has no valid rubric to score it with")
-    return score_edition(
-        edition.year, edition.rubric, edition.rubric_sha256, edition.countries, draft=edition.is_draft
-    )
+    return score_edition(edition.year, edition.rubric, edition.rubric_sha256, edition.countries, draft=edition.is_draft)
 
 
 def country_across(code: str, editions: Iterable[ScoredEdition]) -> list[CountryEdition]:

@@ -176,7 +176,11 @@ class _PreparedIndicator:
         if answer is None or answer.status is Status.UNKNOWN:
             state = State.MISSING if answer is None else State.UNKNOWN
             points = {Fill.ZERO: ZERO, Fill.LOW: self.low, Fill.HIGH: self.high}[fill]
-            return IndicatorResult(self.id, state, points, self.high, self.low), int(points * self.scale), self.high_units
+            return (
+                IndicatorResult(self.id, state, points, self.high, self.low),
+                int(points * self.scale),
+                self.high_units,
+            )
         points, units = self.points_for(answer.value)
         return IndicatorResult(self.id, State.ANSWERED, points, self.high, self.low), units, self.high_units
 

@@ -377,6 +377,11 @@ def analyse(rubric: Rubric, results: list[CountryResult], options: Options | Non
     return Analysis(options, countries, weights, tuple(indices))
 
 
+def rank_intervals(rubric: Rubric, results: list[CountryResult]) -> dict[str, tuple[int, int]]:
+    """Each ranked country's 5th-95th percentile rank over the default runs and seed (`Options()`), by ISO3."""
+    return {c.country: c.interval for c in analyse(rubric, results).countries}
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, MACHINE_PLACES)
 

@@ -117,7 +117,9 @@ def data_dirty(root: Path, folders: list[str]) -> bool | None:
 def _status_git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     """A quick git question about the checkout; None when git cannot be run at all."""
     try:
-        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=GIT_STATUS_TIMEOUT)
+        return subprocess.run(
+            ["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=GIT_STATUS_TIMEOUT
+        )
     except subprocess.TimeoutExpired:
         raise GitFailed(f"git {args[0]} did not finish within {GIT_STATUS_TIMEOUT} seconds") from None
     except (OSError, subprocess.SubprocessError):

@@ -206,7 +206,12 @@ def diff_markdown(comparisons: Sequence[Comparison], names: dict[str, str]) -> s
             ]
             left = [h for h in _INDICATOR_HEADERS if h != "Points"]
             for caption, items in _groups(change):
-                out += [f"**{caption}**", "", *md_table(_INDICATOR_HEADERS, [_indicator_row(i) for i in items], left), ""]
+                out += [
+                    f"**{caption}**",
+                    "",
+                    *md_table(_INDICATOR_HEADERS, [_indicator_row(i) for i in items], left),
+                    "",
+                ]
             out += ["</details>", ""]
         out += [_footer(comparison), ""]
     return "\n".join(out)

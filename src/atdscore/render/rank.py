@@ -10,7 +10,6 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any, assert_never
 
 from atdscore.core.editions import RubricRef
@@ -65,9 +64,12 @@ def _headers(report: RankReport) -> list[str]:
     return [c.id for c in report.rubric.categories]
 
 
-def band_text(report: RankReport, percent: Fraction | None) -> str:
-    """The rubric's verbal band for a percent, in the report's language ('' without bands)."""
-    return band_label(report.rubric, percent, report.lang) or ""
+def band_text(report: RankReport, entry: Ranked) -> str:
+    """The rubric's verbal band for a ranked country, in the report's language ('' without bands or rank).
+
+    A band is a finding only for a ranked country: below min_coverage the score rests on too little evidence.
+    """
+    return (band_label(report.rubric, entry.result.percent, report.lang) if entry.ranked else None) or ""
 
 
 def _interval_text(report: RankReport, country: str) -> str:
@@ -85,7 +87,7 @@ def range_text(result: CountryResult, lang: str) -> str:
 
 def _row(report: RankReport, entry: Ranked) -> list[str]:
     r = entry.result
-    band = [band_text(report, r.percent)] if report.rubric.bands else []
+    band = [band_text(report, entry)] if report.rubric.bands else []
     interval = [_interval_text(report, r.country)] if report.intervals is not None else []
     return [
         "–" if entry.rank is None else str(entry.rank),
@@ -235,7 +237,7 @@ def rank_csv(report: RankReport) -> str:
                 trimmed(r.points),
                 trimmed(r.max),
                 "" if r.percent is None else trimmed(r.percent),
-                *([band_text(report, r.percent)] if band else []),
+                *([band_text(report, entry)] if band else []),
                 trimmed(r.coverage),
                 *(category_cell(c) for c in r.categories),
                 "true" if entry.ranked else "false",
@@ -252,7 +254,7 @@ def rank_data(report: RankReport) -> dict[str, Any]:
     def country(e: Ranked) -> dict[str, Any]:
         code = e.result.country
         interval = {} if intervals is None else {"interval": list(intervals[code]) if code in intervals else None}
-        band = band_label(report.rubric, e.result.percent, report.lang)
+        band = band_text(report, e) or None
         return {
             "country": code,
             "name": report.names.get(code, code),

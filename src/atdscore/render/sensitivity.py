@@ -74,7 +74,10 @@ def sensitivity_markdown(analysis: Analysis, names: dict[str, str], year: int) -
     """GitHub-flavoured Markdown: the three tables of the terminal view."""
     lines = [f"**{md_escape(_summary(analysis, year))}**", ""]
     lines += md_table(_HEADERS, _rows(analysis, names), ("Country", "ISO3"))
-    weights = [[w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en")] for w in analysis.effective_weights]
+    weights = [
+        [w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en")]
+        for w in analysis.effective_weights
+    ]
     lines += ["", *md_table(["Category", "Nominal weight", "Effective weight"], weights, ("Category",))]
     inputs = [[s.input, _index(s.first_order)] for s in analysis.sensitivity]
     lines += ["", *md_table(["Input", "First-order sensitivity index"], inputs, ("Input",))]

@@ -14,14 +14,38 @@ ES: dict[str, Entry] = {
     "answer.score": "{n} de {max}",
     "brief.title": "{name}: ficha de país {year}",
     "brief.headline": {
-        "one": "{name} obtiene el {percent} de la puntuación máxima: puesto {rank} país en la edición {year}.",
-        "other": "{name} obtiene el {percent} de la puntuación máxima: puesto {rank} países en la edición {year}.",
+        "one": "{name} obtiene el {percent} de la puntuación máxima{range}: puesto {rank} de {of} país en la edición {year}{interval}.",
+        "other": "{name} obtiene el {percent} de la puntuación máxima{range}: puesto {rank} de {of} países en la edición {year}{interval}.",
+    },
+    "brief.headline_range": " (del {low} al {high} con sus respuestas desconocidas en su valor más bajo y en el más alto)",
+    "brief.headline_interval": (
+        " (entre los puestos {best} y {worst} en el 90 % de {runs} simulaciones que varían los pesos, la agregación y "
+        "las respuestas desconocidas)"
+    ),
+    "brief.headline_interval_same": (
+        " (el mismo puesto en al menos el 90 % de {runs} simulaciones que varían los pesos, la agregación y las "
+        "respuestas desconocidas)"
+    ),
+    "brief.headline_unranked": {
+        "one": (
+            "{name} no tiene posición en la edición {year} por falta de evidencia: tiene respondidos {answered} de sus "
+            "{applicable} indicadores aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
+            "clasificar) y {missing} es desconocido o falta; con las respuestas que faltan en su valor más bajo y en el "
+            "más alto, su puntuación podría estar en cualquier punto entre el {low} y el {high} del máximo."
+        ),
+        "other": (
+            "{name} no tiene posición en la edición {year} por falta de evidencia: tiene respondidos {answered} de sus "
+            "{applicable} indicadores aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
+            "clasificar) y {missing} son desconocidos o faltan; con las respuestas que faltan en su valor más bajo y en "
+            "el más alto, su puntuación podría estar en cualquier punto entre el {low} y el {high} del máximo."
+        ),
     },
     "brief.headline_unscored": (
         "{name} no tiene puntuación en la edición {year}: ningún indicador de la rúbrica es aplicable."
     ),
     "label.score": "Puntuación",
     "label.band": "Nivel",
+    "label.range": "Rango",
     "label.rank": "Posición",
     "label.coverage": "Cobertura",
     "label.rubric": "Rúbrica",
@@ -30,6 +54,9 @@ ES: dict[str, Entry] = {
     "score.total": {"one": "{points} de {max} punto ({percent})", "other": "{points} de {max} puntos ({percent})"},
     "rank.of": "{rank} de {of}",
     "rank.none": "sin posición",
+    "rank.none_coverage": "sin posición: cobertura por debajo del {min_coverage} que exige la rúbrica",
+    "rank.interval": "{rank} de {of} (entre los puestos {best} y {worst} en el 90 % de {runs} simulaciones de sensibilidad)",
+    "range.value": "del {low} al {high} (cada respuesta desconocida o ausente en su valor más bajo y en el más alto)",
     "coverage.value": {
         "one": "{percent} ({answered} de {applicable} indicador con respuesta)",
         "other": "{percent} ({answered} de {applicable} indicadores con respuesta)",
@@ -196,6 +223,16 @@ ES: dict[str, Entry] = {
     "kind.bonus": "Bonificación",
     "category.up_to": "hasta {n}",
     "category.down_to": "de 0 a {n}",
+    "method.changes": "Cambios entre ediciones",
+    "method.changes_text": (
+        "El cambio de un país entre dos ediciones, en puntos porcentuales, se divide en tres partes que suman ese "
+        "cambio, calculadas en este orden. Rúbrica: las respuestas anteriores puntuadas con la rúbrica nueva, menos la "
+        "puntuación anterior (0 si la rúbrica no cambió). Conocimiento: después, las respuestas desconocidas o "
+        "ausentes en un lado y respondidas en el otro toman su estado más reciente; esto es investigación, no un "
+        "cambio en el país. Respuestas: el resto, las respuestas que pasaron de un valor a otro, cada una con el "
+        "motivo registrado en el archivo del país (un cambio de ley o de práctica, una corrección, nueva evidencia, "
+        "la metodología o el derecho de réplica)."
+    ),
     "method.bands": "Niveles de puntuación",
     "method.bands_intro": "Cada total se describe con palabras según el nivel en que se sitúa.",
     "band.range": "de {min} a menos de {below}",

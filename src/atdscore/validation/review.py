@@ -76,8 +76,7 @@ def per_file(problems: list[Problem], carried_from: int | None) -> list[Problem]
         first = min(found, key=Problem.sort_key)
         n = len(found)
         message = (
-            f"{count(n, 'answer')} carried {source} and not re-verified "
-            f"({'the first is here' if n > 1 else 'here'})"
+            f"{count(n, 'answer')} carried {source} and not re-verified ({'the first is here' if n > 1 else 'here'})"
         )
         hint = "confirm each and delete 'review: carried', or change it; atdscore check lists them"
         out.append(Problem(path, first.line, first.col, Severity.ERROR, Code.CARRIED_IN_PUBLISHED, message, hint))

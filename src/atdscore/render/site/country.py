@@ -42,7 +42,8 @@ def brief_for(site: Site, edition: SiteEdition, code: str, lang: str) -> Brief:
     """The brief of `code` in `edition`, compared with its latest earlier edition in the site."""
     # As `atdscore brief` does: a change and a trend are measured over the earlier published editions.
     earlier = [e for e in site.published if e.year < edition.year]
-    return country_brief(code, edition, earlier, lang, name=site.country_names(lang).get(code, code))
+    name = site.country_names(lang).get(code, code)
+    return country_brief(code, edition, earlier, lang, name=name, intervals=edition.intervals)
 
 
 def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page: str) -> dict[str, Any]:
@@ -73,7 +74,8 @@ def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page
     context.update(
         brief=brief,
         edition=edition,
-        band=band_of(band_styles(edition.rubric, lang), brief.percent),
+        # A band is a finding only for a ranked country (as in the brief).
+        band=band_of(band_styles(edition.rubric, lang), brief.percent) if brief.ranked else None,
         interval=edition.intervals.get(code),
         history=history,
         chart=chart,

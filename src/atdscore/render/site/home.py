@@ -75,7 +75,7 @@ def home_context(site: Site, edition: SiteEdition, lang: str, page: str) -> dict
             "rank": entry.rank,
             "interval": edition.intervals.get(code),
             "percent": result.percent,
-            "band": band_of(styles, result.percent),
+            "band": band_of(styles, result.percent) if entry.rank is not None else None,
             "coverage": result.coverage * 100,
             "reason": _unranked_reason(edition.rubric.min_coverage, result, lang) if entry.rank is None else None,
         }

@@ -69,12 +69,9 @@ class Site:
 
 def site_edition(edition: ScoredEdition) -> SiteEdition:
     """A scored edition with its rank intervals (1,000 seeded runs of `atdscore sensitivity`'s defaults)."""
-    from atdscore.core.sensitivity import analyse
+    from atdscore.core.sensitivity import rank_intervals
 
-    intervals = {}
-    if edition.of:
-        analysis = analyse(edition.rubric, [e.result for e in edition.ranked])
-        intervals = {c.country: c.interval for c in analysis.countries}
+    intervals = rank_intervals(edition.rubric, edition.results)
     return SiteEdition(
         edition.year, edition.rubric, edition.rubric_sha256, edition.ranked, edition.files, edition.draft, intervals
     )
