@@ -67,8 +67,8 @@ def test_new_writes_a_scaffold_that_passes_check(repo_copy: Path) -> None:
     assert "  # value: a number of days (at least 0, .inf for no limit)" in lines
     assert "  # value: a whole number of points from 0 to 4, an expert's score" in lines
     assert "  # value: a list of the items that apply, [] for none (points add up)" in lines
-    assert text.count("    status: unknown\n") == 18
-    assert "18 indicators of atd-core 2.1" in result.stderr
+    assert text.count("    status: unknown\n") == 16
+    assert "16 indicators of atd-core 2.2" in result.stderr
     assert "2023 is a published edition" in result.stderr  # adding a country changes a published ranking
     # It passes check, even --strict: every indicator is answered, as unknown; no warning is about KEN.
     data = check_json(repo_copy, "--strict")

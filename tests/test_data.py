@@ -60,7 +60,11 @@ def test_default_rubric_shape() -> None:
     standard = [c.id for c in rubric.categories if c.kind == "standard"]
     assert standard == ["prohibition", "time-limits", "alternatives", "monitoring", "case-management"]
     assert [c.id for c in rubric.categories if c.kind == "penalty"] == ["practice"]
-    assert all(3 <= len(c.indicators) <= 5 for c in rubric.categories)
+    assert all(3 <= len(c.indicators) <= 5 for c in rubric.categories if c.kind == "standard")
+    # Rubric 2.2: one graded practice question (children in detention, unaccompanied children its worst answer).
+    (practice,) = [c for c in rubric.categories if c.kind == "penalty"]
+    assert [i.id for i in practice.indicators] == ["children-detained"]
+    assert practice.floor == min(o.points for o in practice.indicators[0].options)
     assert {i.type for c in rubric.categories for i in c.indicators} == {"choice", "checklist", "number", "score"}
     assert {s.id for s in rubric.standards} >= {"jgc-2017", "gcm-13", "unhcr-2012", "opcat"}
 
