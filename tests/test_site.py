@@ -337,6 +337,29 @@ def test_country_pages_link_languages_and_editions(site_dir: Path) -> None:
     assert '<a href="../../en/2023/MEX.html" hreflang="en" lang="en">English</a>' in spanish
 
 
+def test_country_pages_give_range_and_rank_interval_in_both_languages(shipped_site: Path) -> None:
+    # The rank interval is the one `atdscore rank --intervals` prints, in the headline and under the rank.
+    report = json.loads(run_cli("rank", str(REPO), "--intervals", "-f", "json").stdout)
+    ranked = [c for c in report["countries"] if c["ranked"] and c["range"][0] != c["range"][1]]
+    country = ranked[-1]
+    best, worst = country["interval"]
+    for lang, words in (("en", f"ranks {best} to {worst} in 90% of 1,000 runs"), ("es", f"entre los puestos {best} y {worst}")):
+        html = (shipped_site / lang / str(report["year"]) / f"{country['country']}.html").read_text()
+        text = re.sub(r"\s+", " ", html).replace("\N{NO-BREAK SPACE}", " ")
+        assert words in text
+        assert f"<dd>{country['rank']} {'of' if lang == 'en' else 'de'} " in text
+        assert f"{best}–{worst}" in text  # under the rank, in the key figures
+
+
+def test_an_unranked_country_page_names_no_band(shipped_site: Path) -> None:
+    report = json.loads(run_cli("rank", str(REPO), "-f", "json").stdout)
+    unranked = [c for c in report["countries"] if not c["ranked"] and c["percent"] is not None]
+    assert unranked and all(c["band"] is None for c in unranked)
+    html = (shipped_site / "en" / str(report["year"]) / f"{unranked[0]['country']}.html").read_text()
+    assert "is not ranked in the" in html and "for lack of evidence" in html
+    assert 'class="badge"' not in html.split("<h2")[0]
+
+
 def test_every_page_of_a_site_with_a_draft_says_so(project: Path) -> None:
     from atdscore.files.discover import find_layout
     from atdscore.validation.project import RubricSet, discover_editions, load_edition
