@@ -459,3 +459,18 @@ def test_a_country_with_no_unknowns_has_no_range_line() -> None:
     head = render(brief).split("## ")[0]
     assert not brief.uncertain and "- **Range:**" not in head and "with its unknown answers" not in head
     assert "(the same rank in at least 90% of 1,000 runs" in head
+
+
+def test_a_team_template_missing_a_placeholder_is_told_which(tmp_path: Path) -> None:
+    # A template written for an older string (before the headline had a range) gets a located, named problem.
+    (tmp_path / "brief.md.j2").write_text(
+        '{% extends "default/brief.md.j2" %}\n{% block header %}\n'
+        '{{ t("brief.headline", count=brief.of, name=brief.name, percent=brief.percent|pct, rank="1 of 2", year=2023) }}\n'
+        "{% endblock %}\n"
+    )
+    text, problems = render_brief(fixture_brief(), "en", tmp_path)
+    assert text is None
+    assert [p.render() for p in problems] == [
+        f"{tmp_path / 'brief.md.j2'}:3: error[E601]: template error: string 'brief.headline' needs a value for "
+        "{range}: pass it as t('brief.headline', range=...)"
+    ]

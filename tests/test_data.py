@@ -13,7 +13,7 @@ from atdscore.files.discover import find_editions
 from atdscore.files.load import MAX_COUNTRY_BYTES, MAX_RUBRIC_BYTES, read_yaml
 from atdscore.problems import Code
 from atdscore.validation.country_file import CountryFile, Status, resolve_evidence
-from atdscore.validation.model import Rubric, indicators_by_id, text_in
+from atdscore.validation.model import ChoiceIndicator, Rubric, indicators_by_id, text_in
 from atdscore.validation.project import RubricSet, discover_editions, load_edition
 
 REPO = Path(__file__).parent.parent
@@ -64,7 +64,9 @@ def test_default_rubric_shape() -> None:
     # Rubric 2.2: one graded practice question (children in detention, unaccompanied children its worst answer).
     (practice,) = [c for c in rubric.categories if c.kind == "penalty"]
     assert [i.id for i in practice.indicators] == ["children-detained"]
-    assert practice.floor == min(o.points for o in practice.indicators[0].options)
+    (detained,) = practice.indicators
+    assert isinstance(detained, ChoiceIndicator)
+    assert practice.floor == min(o.points for o in detained.options)
     assert {i.type for c in rubric.categories for i in c.indicators} == {"choice", "checklist", "number", "score"}
     assert {s.id for s in rubric.standards} >= {"jgc-2017", "gcm-13", "unhcr-2012", "opcat"}
 

@@ -343,7 +343,10 @@ def test_country_pages_give_range_and_rank_interval_in_both_languages(shipped_si
     ranked = [c for c in report["countries"] if c["ranked"] and c["range"][0] != c["range"][1]]
     country = ranked[-1]
     best, worst = country["interval"]
-    for lang, words in (("en", f"ranks {best} to {worst} in 90% of 1,000 runs"), ("es", f"entre los puestos {best} y {worst}")):
+    for lang, words in (
+        ("en", f"ranks {best} to {worst} in 90% of 1,000 runs"),
+        ("es", f"entre los puestos {best} y {worst}"),
+    ):
         html = (shipped_site / lang / str(report["year"]) / f"{country['country']}.html").read_text()
         text = re.sub(r"\s+", " ", html).replace("\N{NO-BREAK SPACE}", " ")
         assert words in text

@@ -30,7 +30,7 @@ from atdscore.problems import Code, Problem, Severity
 from atdscore.render.markdown import md_escape
 from atdscore.text import formats
 from atdscore.text.numbers import round_half_up
-from atdscore.text.strings import lookup
+from atdscore.text.strings import fill, lookup
 from atdscore.validation.model import Rubric
 
 DEFAULTS = Path(__file__).parent.parent / "templates"
@@ -166,7 +166,7 @@ def make_environment(lang: str, templates_dir: Path | None = None) -> MarkdownEn
     def t(key: str, count: Any = None, **values: Any) -> Markup:
         """A fixed string in `lang` (English where it lacks one), with `{name}` placeholders filled in."""
         text = lookup(key, lang, None if count is None else formats.plural(_number(count), lang))
-        return Markup(text.format(**{k: to_markdown(v) for k, v in values.items()}))
+        return Markup(fill(key, text, {k: to_markdown(v) for k, v in values.items()}))
 
     env.globals["t"] = t
     env.globals["lang"] = lang

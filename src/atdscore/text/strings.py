@@ -8,6 +8,9 @@ Spanish uses the neutral register of the default rubric's Spanish texts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from atdscore.text.strings_es import ES, Entry
 
 DEFAULT_LANGUAGE = "en"
@@ -284,6 +287,18 @@ STRINGS: dict[str, dict[str, Entry]] = {
     },
     "es": ES,
 }
+
+
+def fill(key: str, text: str, values: Mapping[str, Any]) -> str:
+    """`text` (the string `key`) with its `{name}` placeholders filled in from `values`.
+
+    Raises KeyError naming the missing placeholder: a team template written for an older string, reported at its line.
+    """
+    try:
+        return text.format(**values)
+    except KeyError as err:
+        name = err.args[0]
+        raise KeyError(f"string '{key}' needs a value for {{{name}}}: pass it as t('{key}', {name}=...)") from None
 
 
 def lookup(key: str, lang: str, form: str | None = None) -> str:

@@ -17,6 +17,7 @@ from atdscore.render.site import palette
 from atdscore.render.site.model import Site, SiteEdition
 from atdscore.render.site.strings import LANGUAGE_NAMES, lookup
 from atdscore.text import formats
+from atdscore.text.strings import fill
 from atdscore.validation.model import Rubric, text_in
 
 Href = Callable[[str], str]
@@ -138,4 +139,4 @@ def pct(value: Fraction | None, lang: str) -> str:
 def t(key: str, lang: str, count: Fraction | int | None = None, **values: Any) -> str:
     """A fixed string filled in with plain values, for text that Python builds (map tooltips, chart titles)."""
     form = None if count is None else formats.plural(Fraction(count), lang)
-    return lookup(key, lang, form).format(**values)
+    return fill(key, lookup(key, lang, form), values)

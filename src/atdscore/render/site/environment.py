@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from atdscore.render.site.strings import lookup
 from atdscore.text import formats
+from atdscore.text.strings import fill
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -51,7 +52,8 @@ def _t(context: Context, key: str, count: Any = None, **values: Any) -> Markup:
     """A fixed string in the page's language with `{name}` placeholders filled with escaped values."""
     lang = context["lang"]
     text = _string(key, lang, None if count is None else _plural(_number(count), lang))
-    return text.format(**values) if values else text
+    # Markup.format escapes the values; fill keeps the Markup it is given.
+    return Markup(fill(key, text, values)) if values else text
 
 
 def _filter(format_: Any) -> Any:
