@@ -361,7 +361,7 @@ def build_brief(
     )
     ranked = current.rank is not None
     # A band is a finding only for a ranked country: below min_coverage the score rests on too little evidence.
-    band = band_for(rubric, result.percent) if ranked else None
+    band = band_for(rubric, result.percent, ranked)
     # Two editions are a change, shown below the scores; a trend needs three or more.
     points = [TrendPoint(e.year, e.result.percent, e.rank, e.of) for e in trend] if len(trend) > 2 else []
     return Brief(

@@ -229,8 +229,14 @@ class Scorer:
         return total(self.rubric.aggregation, country.country, country.year, categories)
 
 
-def band_for(rubric: Rubric, percent: Fraction | None) -> ScoreBand | None:
-    """The rubric's verbal band for a total percent, if the rubric defines bands."""
+def band_for(rubric: Rubric, percent: Fraction | None, ranked: bool = True) -> ScoreBand | None:
+    """The rubric's verbal band for a total percent, if the rubric defines bands.
+
+    None for a country that is not ranked: below min_coverage the score rests on too little evidence for its band
+    to be a finding.
+    """
+    if not ranked:
+        return None
     if percent is None:
         return None
     found = None

@@ -33,7 +33,7 @@ def _row(s: CountryEdition, ids: list[str]) -> list[str]:
         str(s.year),
         f"{s.rubric.id} {s.rubric.version}",
         formats.fixed(s.result.percent, "en"),
-        band_label(s.rubric, s.result.percent, "en") or "",
+        band_label(s.rubric, s.result.percent, "en", s.rank is not None) or "",
         "not ranked" if s.rank is None else f"{s.rank} of {s.of} ranked",
         formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
@@ -147,7 +147,7 @@ def history_data(code: str, name: str, scores: Sequence[CountryEdition], tool_ve
                 "rubric": {"id": s.rubric.id, "version": s.rubric.version},
                 "rank": s.rank,
                 "of": s.of,
-                **result_data(s.result, band_label(s.rubric, s.result.percent, "en")),
+                **result_data(s.result, band_label(s.rubric, s.result.percent, "en", s.rank is not None)),
             }
             for s in scores
         ],

@@ -69,7 +69,7 @@ def band_text(report: RankReport, entry: Ranked) -> str:
 
     A band is a finding only for a ranked country: below min_coverage the score rests on too little evidence.
     """
-    return (band_label(report.rubric, entry.result.percent, report.lang) if entry.ranked else None) or ""
+    return band_label(report.rubric, entry.result.percent, report.lang, entry.ranked) or ""
 
 
 def _interval_text(report: RankReport, country: str) -> str:

@@ -12,9 +12,9 @@ from atdscore.text.numbers import machine, trimmed
 from atdscore.validation.model import Kind, Rubric, text_in
 
 
-def band_label(rubric: Rubric, percent: Fraction | None, lang: str) -> str | None:
-    """The rubric's verbal band for a percent, in `lang` (None without bands or without a percent)."""
-    band = band_for(rubric, percent)
+def band_label(rubric: Rubric, percent: Fraction | None, lang: str, ranked: bool = True) -> str | None:
+    """The rubric's verbal band for a percent, in `lang` (None without bands, a percent or a rank)."""
+    band = band_for(rubric, percent, ranked)
     return text_in(band.label, lang) if band else None
 
 
