@@ -83,13 +83,13 @@ def test_carrying_the_shipped_data_changes_only_the_year_and_the_marks(tmp_path:
 
 
 def _without_changes(path: Path) -> list[str]:
-    """A file's lines without its `change:` blocks, which belong to the edition they explain."""
+    """A file's lines without its `change:` and `corrections:` blocks, which belong to the edition they explain."""
     lines, skipping = [], None
     for line in path.read_text().splitlines():
         indent = len(line) - len(line.lstrip())
         if skipping is not None and indent > skipping:
             continue
-        skipping = indent if line.strip() == "change:" else None
+        skipping = indent if line.strip() in ("change:", "corrections:") else None
         if skipping is None:
             lines.append(line)
     return lines
