@@ -306,10 +306,15 @@ def lookup(key: str, lang: str, form: str | None = None) -> str:
 
     Raises KeyError for a key that no language has: a typo in a template, reported at its line.
     """
-    english = STRINGS[DEFAULT_LANGUAGE]
-    if key not in english:
+    if key not in STRINGS[DEFAULT_LANGUAGE]:
         raise KeyError(f"no string '{key}' in atdscore/strings.py")
-    entry = STRINGS.get(lang, {}).get(key, english[key])
+    return entry_in(STRINGS, key, lang, form)
+
+
+def entry_in(catalogue: Mapping[str, Mapping[str, Entry]], key: str, lang: str, form: str | None) -> str:
+    """The string `key` of a catalogue that has it in English: in `lang` where it can, in plural form `form`."""
+    english = catalogue[DEFAULT_LANGUAGE]
+    entry = catalogue.get(lang, {}).get(key, english[key])
     if isinstance(entry, str):
         return entry
     if form is None:

@@ -6,7 +6,7 @@ exactly as the Markdown brief does. English is the fallback for a language that 
 
 from __future__ import annotations
 
-from atdscore.text.strings import DEFAULT_LANGUAGE
+from atdscore.text.strings import DEFAULT_LANGUAGE, entry_in
 from atdscore.text.strings import lookup as brief_lookup
 from atdscore.text.strings_es import Entry
 
@@ -230,13 +230,6 @@ STRINGS: dict[str, dict[str, Entry]] = {
 
 def lookup(key: str, lang: str, form: str | None = None) -> str:
     """The string `key` in `lang`: the site's own, else the briefs' (English where `lang` lacks it)."""
-    english = STRINGS[DEFAULT_LANGUAGE]
-    if key not in english:
+    if key not in STRINGS[DEFAULT_LANGUAGE]:
         return brief_lookup(key, lang, form)
-    entry = STRINGS.get(lang, {}).get(key, english[key])
-    if isinstance(entry, str):
-        return entry
-    if form is None:
-        raise TypeError(f"string '{key}' has plural forms: pass the number it counts as t('{key}', count=...)")
-    fallback = english[key]
-    return entry.get(form) or entry.get("other") or (fallback if isinstance(fallback, str) else fallback["other"])
+    return entry_in(STRINGS, key, lang, form)
