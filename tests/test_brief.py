@@ -425,8 +425,8 @@ def test_an_unranked_country_is_not_given_a_band_as_a_finding(lang: str) -> None
     assert "Low" not in head and "Bajo" not in head  # the band the score would fall in
     if lang == "en":
         assert (
-            "Belgium is not ranked in the 2023 edition for lack of evidence: 3 of its 4 applicable indicators are "
-            "answered (75%, below the 80% the rubric requires for a rank) and 1 is unknown or missing; with the "
+            "Belgium is not ranked in the 2023 edition for lack of evidence: 3 of its 4 applicable standard indicators "
+            "are answered (75%, below the 80% the rubric requires for a rank) and 1 is unknown or missing; with the "
             "missing answers at their lowest and at their highest, its score could be anywhere from 35% to 55% of "
             "the maximum.\n"
         ) in head
@@ -444,9 +444,9 @@ def test_a_ranked_country_with_unknowns_gives_its_range_and_rank_interval() -> N
     assert brief.ranked and brief.uncertain and brief.interval == (2, 4) and brief.runs == 1000
     head = render(brief).split("## ")[0]
     assert (
-        "**Low.** Belgium scores 35% of the maximum (35% to 55% with its unknown answers at their lowest and at "
-        "their highest): rank 2 of 4 countries in the 2023 edition (ranks 2 to 4 in 90% of 1,000 runs that vary "
-        "the weights, the aggregation and the unknown answers).\n"
+        "**Low.** Belgium scores 35% of the maximum (35% to 55% with its unknown or missing answers at their lowest "
+        "and at their highest): rank 2 of 4 countries in the 2023 edition (ranks 2 to 4 in 90% of 1,000 runs that "
+        "vary the weights, the aggregation and the unknown answers and leave out a category).\n"
     ) in head
     assert "- **Rank:** 2 of 4 (ranks 2 to 4 in 90% of 1,000 sensitivity runs)\n" in head
     # Computed from `atdscore sensitivity`'s defaults when the caller does not pass them.
@@ -459,6 +459,15 @@ def test_a_country_with_no_unknowns_has_no_range_line() -> None:
     head = render(brief).split("## ")[0]
     assert not brief.uncertain and "- **Range:**" not in head and "with its unknown answers" not in head
     assert "(the same rank in at least 90% of 1,000 runs" in head
+    assert "- **Rank:** 1 of 4 (the same rank in at least 90% of 1,000 sensitivity runs)\n" in head
+
+
+def test_a_threshold_is_never_rounded_onto_the_coverage_it_exceeds() -> None:
+    # 75% answered against a minimum of 75.1%: both as precise as they need to be, never "75%, below the 75%".
+    brief = country_brief("BEL", _edition_with_min_coverage("0.751"), [], "en")
+    head = render(brief).split("## ")[0]
+    assert "(75%, below the 75.1% the rubric requires for a rank)" in head
+    assert "- **Rank:** not ranked: coverage below the 75.1% the rubric requires\n" in head
 
 
 def test_a_team_template_missing_a_placeholder_is_told_which(tmp_path: Path) -> None:

@@ -354,6 +354,12 @@ def test_country_pages_give_range_and_rank_interval_in_both_languages(shipped_si
         assert f"{best}–{worst}" in text  # under the rank, in the key figures
 
 
+def test_the_methodology_page_explains_the_split_of_a_change(shipped_site: Path) -> None:
+    for lang, heading in (("en", "Changes between editions"), ("es", "Cambios entre ediciones")):
+        html = (shipped_site / lang / "methodology.html").read_text()
+        assert f'<h3 id="changes">{heading}</h3>' in html
+
+
 def test_an_unranked_country_page_names_no_band(shipped_site: Path) -> None:
     report = json.loads(run_cli("rank", str(REPO), "-f", "json").stdout)
     unranked = [c for c in report["countries"] if not c["ranked"] and c["percent"] is not None]

@@ -264,6 +264,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
 
     from ruamel.yaml.error import YAMLError
 
+    from atdscore.cli.base import escape
     from atdscore.core.carry import carry_forward
     from atdscore.files.discover import display_path
     from atdscore.validation.edition import EditionStatus
@@ -284,7 +285,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
             )
         else:
             why = f"the {info.year} edition has errors (atdscore check --year {info.year})"
-        err.print(f"[red]nothing was written:[/] {why}")
+        err.print(f"[red]nothing was written:[/] {escape(why)}")
         raise typer.Exit(EXIT_INVALID)
     out = {}
     for path in info.files:
@@ -295,7 +296,7 @@ def _carried_texts(layout: Layout, info: EditionInfo, year: int) -> tuple[dict[s
             mark = getattr(bad, "problem_mark", None)
             where = display_path(path) + (f":{mark.line + 1}:{mark.column + 1}" if mark is not None else "")
             problem = getattr(bad, "problem", None) or str(bad)
-            err.print(f"{where}: error: ruamel.yaml cannot rewrite this file: {problem}")
+            err.print(f"{escape(where)}: error: ruamel.yaml cannot rewrite this file: {escape(problem)}")
             err.print("[red]nothing was written[/]")
             raise typer.Exit(EXIT_INVALID) from None
     return out, f"{edition.rubric.id} {edition.rubric.version}"

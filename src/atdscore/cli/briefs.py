@@ -150,7 +150,9 @@ def brief(
     except OSError as err:
         usage_error(f"cannot write to '{output}': {err.strerror or err}")
     unchanged = len(rendered) - written
-    make_console(stderr=True).print(f"{count(written, 'brief')} written, {unchanged} unchanged, in {output}")
+    make_console(stderr=True).print(
+        f"{count(written, 'brief')} written, {unchanged} unchanged, in {escape(str(output))}"
+    )
     raise typer.Exit(EXIT_OK)
 
 

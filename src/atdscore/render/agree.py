@@ -57,9 +57,10 @@ def agree_table(result: Agreement, names: dict[str, str], sides: tuple[str, str]
     """Reliability per indicator, then the disagreements: the agenda of a reconciliation meeting."""
     from rich import box
     from rich.console import Group
-    from rich.table import Table
 
-    table = Table(
+    from atdscore.render.terminal import data_table
+
+    table = data_table(
         title=_title(result),
         title_justify="left",
         caption=_legend(result, sides),
@@ -73,7 +74,9 @@ def agree_table(result: Agreement, names: dict[str, str], sides: tuple[str, str]
         table.add_row(*row)
     parts: list[RenderableType] = [table]
     for label, pairs in _sections(result):
-        listing = Table(title=f"{label}: {len(pairs)}", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+        listing = data_table(
+            title=f"{label}: {len(pairs)}", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD
+        )
         for header in _PAIR_HEADERS:
             listing.add_column(header)
         for row in _pairs(pairs, names):

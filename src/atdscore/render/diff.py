@@ -221,8 +221,9 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
     """Rich tables for a terminal: a summary per comparison, then each country's changed indicators."""
     from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from atdscore.render.terminal import data_table
 
     parts: list[RenderableType] = []
     for comparison in comparisons:
@@ -230,7 +231,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
         for line in _headline(comparison):
             parts.append(Text(line, style="bold red" if "unexplained" in line else "yellow"))
         if comparison.countries:
-            summary = Table(box=box.SIMPLE_HEAD, header_style="bold")
+            summary = data_table(box=box.SIMPLE_HEAD, header_style="bold")
             for header in _summary_headers(comparison):
                 left = header in _LEFT
                 summary.add_column(header, justify="left" if left else "right", no_wrap=header != "Indicators")
@@ -240,7 +241,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
             parts.append(summary)
         for change in comparison.countries:
             for caption, items in _groups(change):
-                table = Table(
+                table = data_table(
                     title=f"{names.get(change.country, change.country)} ({change.country}): {caption}",
                     title_justify="left",
                     box=box.SIMPLE_HEAD,

@@ -33,7 +33,7 @@ def _title(gaps: Gaps) -> str:
 
 
 def _coverage_title(gaps: Gaps) -> str:
-    share = formats.share(gaps.min_coverage, "en", 0 if gaps.min_coverage * 100 % 1 == 0 else 2)
+    share = formats.share(gaps.min_coverage, "en", 2)
     return f"Not ranked for coverage: fewer than {share} of applicable standard indicators answered (min_coverage)"
 
 
@@ -57,16 +57,17 @@ def gaps_table(gaps: Gaps, names: dict[str, str]) -> RenderableType:
     """Rich tables: the gaps by swing, then the countries short of coverage."""
     from rich import box
     from rich.console import Group
-    from rich.table import Table
 
-    table = Table(title=_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    from atdscore.render.terminal import data_table
+
+    table = data_table(title=_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
     for header in _GAP_HEADERS:
         table.add_column(header, justify="left" if header in ("Country", "ISO3", "Indicator") else "right")
     for gap in gaps.gaps:
         table.add_row(*_gap_row(gap, names))
     parts: list[RenderableType] = [table]
     if gaps.coverage:
-        cover = Table(title=_coverage_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+        cover = data_table(title=_coverage_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
         for header in _COVERAGE_HEADERS:
             cover.add_column(header, justify="left" if header in ("Country", "ISO3") else "right")
         for c in gaps.coverage:

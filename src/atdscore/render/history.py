@@ -68,10 +68,11 @@ def chart_series(scores: Sequence[CountryEdition]) -> list[tuple[str, list[tuple
 def history_table(code: str, name: str, scores: Sequence[CountryEdition]) -> RenderableType:
     """A rich table of every edition, titled with the trend."""
     from rich import box
-    from rich.table import Table
+
+    from atdscore.render.terminal import data_table
 
     ids = _category_ids(scores)
-    table = Table(
+    table = data_table(
         title=f"{name} ({code})  {trend(scores)}", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
     for header in _HEADERS + ids:

@@ -145,7 +145,7 @@ def unranked_heading(report: RankReport) -> str:
     """The heading over the countries not ranked, saying why they are not."""
     from atdscore.text.strings import lookup
 
-    share = formats.share(report.rubric.min_coverage, report.lang, 2 if report.rubric.min_coverage * 100 % 1 else 0)
+    share = formats.share(report.rubric.min_coverage, report.lang, 2)
     return lookup("rank.unranked", report.lang).format(percent=share)
 
 
@@ -156,9 +156,10 @@ def _parts(report: RankReport) -> tuple[list[Ranked], list[Ranked]]:
 
 def _rich_table(report: RankReport, entries: list[Ranked], title: str | None) -> RenderableType:
     from rich import box
-    from rich.table import Table
 
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    from atdscore.render.terminal import data_table
+
+    table = data_table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for n, (header, left) in enumerate(_fixed_columns(report)):
         # The band, a phrase, may wrap; the other fixed columns are short and stay on one line.
         table.add_column(header, justify="left" if left else "right", no_wrap=not (left and n > 2))

@@ -45,19 +45,22 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
     """Rich tables: countries with their rank intervals, then effective weights and sensitivity indices."""
     from rich import box
     from rich.console import Group
-    from rich.table import Table
 
-    countries = Table(title=_summary(analysis, year), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    from atdscore.render.terminal import data_table
+
+    countries = data_table(
+        title=_summary(analysis, year), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
+    )
     for header in _HEADERS:
         countries.add_column(header, justify="left" if header in ("Country", "ISO3") else "right", no_wrap=True)
     for row, stats in zip(_rows(analysis, names), analysis.countries, strict=True):
         countries.add_row(*row, style="dim" if stats.stability >= 0.95 else None)
-    weights = Table(title="Effective weights", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    weights = data_table(title="Effective weights", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
     for header in ("Category", "Nominal", "Effective"):
         weights.add_column(header, justify="left" if header == "Category" else "right")
     for w in analysis.effective_weights:
         weights.add_row(w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en"))
-    inputs = Table(
+    inputs = data_table(
         title="What moves ranks (first-order sensitivity index)",
         title_justify="left",
         box=box.SIMPLE_HEAD,

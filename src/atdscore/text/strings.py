@@ -31,23 +31,25 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "one": "{name} scores {percent} of the maximum{range}: rank {rank} of {of} country in the {year} edition{interval}.",
             "other": "{name} scores {percent} of the maximum{range}: rank {rank} of {of} countries in the {year} edition{interval}.",
         },
-        "brief.headline_range": " ({low} to {high} with its unknown answers at their lowest and at their highest)",
+        "brief.headline_range": " ({low} to {high} with its unknown or missing answers at their lowest and at their highest)",
         "brief.headline_interval": (
-            " (ranks {best} to {worst} in 90% of {runs} runs that vary the weights, the aggregation and the unknown answers)"
+            " (ranks {best} to {worst} in 90% of {runs} runs that vary the weights, the aggregation and the unknown "
+            "answers and leave out a category)"
         ),
         "brief.headline_interval_same": (
-            " (the same rank in at least 90% of {runs} runs that vary the weights, the aggregation and the unknown answers)"
+            " (the same rank in at least 90% of {runs} runs that vary the weights, the aggregation and the unknown "
+            "answers and leave out a category)"
         ),
         "brief.headline_unranked": {
             "one": (
                 "{name} is not ranked in the {year} edition for lack of evidence: {answered} of its {applicable} "
-                "applicable indicators are answered ({coverage}, below the {min_coverage} the rubric requires for a rank) "
+                "applicable standard indicators are answered ({coverage}, below the {min_coverage} the rubric requires for a rank) "
                 "and {missing} is unknown or missing; with the missing answers at their lowest and at their highest, its "
                 "score could be anywhere from {low} to {high} of the maximum."
             ),
             "other": (
                 "{name} is not ranked in the {year} edition for lack of evidence: {answered} of its {applicable} "
-                "applicable indicators are answered ({coverage}, below the {min_coverage} the rubric requires for a rank) "
+                "applicable standard indicators are answered ({coverage}, below the {min_coverage} the rubric requires for a rank) "
                 "and {missing} are unknown or missing; with the missing answers at their lowest and at their highest, its "
                 "score could be anywhere from {low} to {high} of the maximum."
             ),
@@ -66,6 +68,7 @@ STRINGS: dict[str, dict[str, Entry]] = {
         "rank.none": "not ranked",
         "rank.none_coverage": "not ranked: coverage below the {min_coverage} the rubric requires",
         "rank.interval": "{rank} of {of} (ranks {best} to {worst} in 90% of {runs} sensitivity runs)",
+        "rank.interval_same": "{rank} of {of} (the same rank in at least 90% of {runs} sensitivity runs)",
         "range.value": "{low} to {high} (every unknown or missing answer at its lowest and at its highest)",
         "coverage.value": {
             "one": "{percent} ({answered} of {applicable} indicator answered)",
@@ -232,8 +235,8 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "A country's change between two editions, in percentage points, is split into three parts that add up "
             "to it, computed in this order. Rubric: the older answers scored by the newer rubric, minus the older "
             "score (0 when the rubric did not change). Knowledge: then the answers that were unknown or missing on "
-            "one side and answered on the other are set to their newer state; this is research, not a change in the "
-            "country. Answers: the rest, answers that changed from one value to another, each with the reason "
+            "one side and answered on the other are set to their newer state (answers to questions the newer rubric "
+            "added count here, as missing on the older side); this is research, not a change in the country. Answers: the rest, answers that changed from one value to another, each with the reason "
             "recorded in the country file (a law or practice change, a correction, new evidence, the methodology or "
             "the right of reply)."
         ),

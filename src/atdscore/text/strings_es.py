@@ -17,25 +17,25 @@ ES: dict[str, Entry] = {
         "one": "{name} obtiene el {percent} de la puntuación máxima{range}: puesto {rank} de {of} país en la edición {year}{interval}.",
         "other": "{name} obtiene el {percent} de la puntuación máxima{range}: puesto {rank} de {of} países en la edición {year}{interval}.",
     },
-    "brief.headline_range": " (del {low} al {high} con sus respuestas desconocidas en su valor más bajo y en el más alto)",
+    "brief.headline_range": " (del {low} al {high} con sus respuestas desconocidas o ausentes en su valor más bajo y en el más alto)",
     "brief.headline_interval": (
         " (entre los puestos {best} y {worst} en el 90 % de {runs} simulaciones que varían los pesos, la agregación y "
-        "las respuestas desconocidas)"
+        "las respuestas desconocidas y omiten alguna categoría)"
     ),
     "brief.headline_interval_same": (
         " (el mismo puesto en al menos el 90 % de {runs} simulaciones que varían los pesos, la agregación y las "
-        "respuestas desconocidas)"
+        "respuestas desconocidas y omiten alguna categoría)"
     ),
     "brief.headline_unranked": {
         "one": (
             "{name} no tiene posición en la edición {year} por falta de evidencia: tiene respondidos {answered} de sus "
-            "{applicable} indicadores aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
+            "{applicable} indicadores estándar aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
             "clasificar) y {missing} es desconocido o falta; con las respuestas que faltan en su valor más bajo y en el "
             "más alto, su puntuación podría estar en cualquier punto entre el {low} y el {high} del máximo."
         ),
         "other": (
             "{name} no tiene posición en la edición {year} por falta de evidencia: tiene respondidos {answered} de sus "
-            "{applicable} indicadores aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
+            "{applicable} indicadores estándar aplicables ({coverage}, por debajo del {min_coverage} que la rúbrica exige para "
             "clasificar) y {missing} son desconocidos o faltan; con las respuestas que faltan en su valor más bajo y en "
             "el más alto, su puntuación podría estar en cualquier punto entre el {low} y el {high} del máximo."
         ),
@@ -56,6 +56,7 @@ ES: dict[str, Entry] = {
     "rank.none": "sin posición",
     "rank.none_coverage": "sin posición: cobertura por debajo del {min_coverage} que exige la rúbrica",
     "rank.interval": "{rank} de {of} (entre los puestos {best} y {worst} en el 90 % de {runs} simulaciones de sensibilidad)",
+    "rank.interval_same": "{rank} de {of} (el mismo puesto en al menos el 90 % de {runs} simulaciones de sensibilidad)",
     "range.value": "del {low} al {high} (cada respuesta desconocida o ausente en su valor más bajo y en el más alto)",
     "coverage.value": {
         "one": "{percent} ({answered} de {applicable} indicador con respuesta)",
@@ -228,7 +229,8 @@ ES: dict[str, Entry] = {
         "El cambio de un país entre dos ediciones, en puntos porcentuales, se divide en tres partes que suman ese "
         "cambio, calculadas en este orden. Rúbrica: las respuestas anteriores puntuadas con la rúbrica nueva, menos la "
         "puntuación anterior (0 si la rúbrica no cambió). Conocimiento: después, las respuestas desconocidas o "
-        "ausentes en un lado y respondidas en el otro toman su estado más reciente; esto es investigación, no un "
+        "ausentes en un lado y respondidas en el otro toman su estado más reciente (las respuestas a preguntas que "
+        "añadió la rúbrica nueva cuentan aquí, como ausentes en el lado anterior); esto es investigación, no un "
         "cambio en el país. Respuestas: el resto, las respuestas que pasaron de un valor a otro, cada una con el "
         "motivo registrado en el archivo del país (un cambio de ley o de práctica, una corrección, nueva evidencia, "
         "la metodología o el derecho de réplica)."

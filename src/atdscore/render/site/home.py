@@ -51,7 +51,7 @@ def _unranked_reason(min_coverage: Decimal, result: CountryResult, lang: str) ->
     return t(
         "home.unranked_coverage",
         lang,
-        min=formats.share(min_coverage, lang),
+        min=formats.share(min_coverage, lang, 2),
         percent=formats.percent(result.percent, lang),
         low=formats.percent(low, lang),
         high=formats.percent(high, lang),
