@@ -216,6 +216,10 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:5:3: error[E407]: unknown indicator 'law.bann' in rubric 'test'; did you mean 'law.ban'?",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
+    "correction-unknown-previous.yaml": [
+        "countries/2023/MEX.yaml:5:98: error[E412]: unknown option 'ful' for law.ban; did you mean 'full'?",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
     "unknown-option.yaml": [
         "countries/2023/MEX.yaml:5:20: error[E412]: unknown option 'ful' for law.ban; did you mean 'full'?",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",

@@ -101,6 +101,26 @@ def test_a_correction_that_names_another_old_value_explains_nothing(repo: Path) 
     assert gate(repo, "--fail-on-unexplained")[0] == 1
 
 
+def test_a_correction_can_name_a_status_as_the_old_answer(repo: Path) -> None:
+    # not-applicable -> a value is a changed answer, not research: only a record naming the status explains it.
+    mys = repo / "countries" / "2023" / "MYS.yaml"
+    mys.write_text(mys.read_text() + "  limits.expert: {status: not-applicable}\n")
+    git(repo, "commit", "-qam", "not applicable")
+    edit(
+        mys,
+        "  limits.expert: {status: not-applicable}\n",
+        "  limits.expert: {value: 2, evidence: [{title: Report, date: 2023}]}\n",
+    )
+    assert gate(repo, "--fail-on-unexplained")[0] == 1
+    edit(
+        mys,
+        "  limits.expert: {value: 2,",
+        "  limits.expert: {corrections: [{date: 2024-01-10, reason: correction, note: It applies., "
+        "previous: not-applicable}], value: 2,",
+    )
+    assert gate(repo, "--fail-on-unexplained")[0] == 0
+
+
 def test_research_that_fills_an_unknown_needs_no_record(repo: Path) -> None:
     mys = repo / "countries" / "2023" / "MYS.yaml"
     mys.write_text(mys.read_text() + "  limits.expert: {status: unknown}\n")

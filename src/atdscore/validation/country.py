@@ -272,6 +272,11 @@ def _check_answers(
                 )
             )
             continue
+        for n, record in enumerate(answer.corrections):  # a value it replaced must be one the rubric allows
+            if record.previous_status is None:
+                out += _check_value(
+                    doc, ("answers", key, "corrections", n, "previous"), key, indicator, record.previous
+                )
         if answer.status is not None:
             continue
         out += _check_value(doc, ("answers", key, "value"), key, indicator, answer.value)

@@ -122,6 +122,11 @@ class Correction(_Model):
             raise ValueError("give the value the answer had before ('previous'), or 'unknown'")
         return value
 
+    @property
+    def previous_status(self) -> Status | None:
+        """The status the answer had before ('unknown', 'not-applicable'), or None when it had a value."""
+        return Status(self.previous) if self.previous in set(Status) else None
+
 
 class Answer(_Model):
     """An answer: a value backed by evidence, or a status saying why there is none."""
