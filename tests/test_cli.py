@@ -203,3 +203,11 @@ def test_an_option_value_not_offered_is_named_plainly(project: Path) -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--lang' / '-l': 'fr' is not one of 'en', 'es'." in result.stderr
     assert "Value error" not in result.stderr
+
+
+def test_a_ranking_of_one_country_says_country(project: Path) -> None:
+    for code in ("BEL", "MYS", "THA"):
+        (project / "countries" / "2023" / f"{code}.yaml").unlink()
+    result = run_cli("rank", str(project), "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "(rubric test 2.1, 1 country, 1 ranked)" in result.stdout

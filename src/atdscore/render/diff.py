@@ -54,7 +54,7 @@ def _explanation(change: IndicatorChange) -> str:
     if change.unexplained:
         return "UNEXPLAINED: no recorded reason"
     if change.knowledge:
-        return "new research (knowledge)"
+        return "knowledge: research, not a change in the country"
     return ""
 
 

@@ -131,7 +131,8 @@ def rank_title(report: RankReport) -> str:
     """The ranking's title: rubric title, year, rubric id and version, number of countries."""
     from atdscore.text.strings import lookup
 
-    return lookup("rank.title", report.lang).format(
+    form = formats.plural(len(report.ranked), report.lang)
+    return lookup("rank.title", report.lang, form).format(
         title=text_in(report.rubric.title, report.lang),
         year=report.year,
         id=report.rubric.id,

@@ -129,7 +129,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
         # The brief: change since the previous edition.
         "brief.change": "Change since {year}",
         "brief.trend": "Trend across editions",
-        "rank.title": "{title} — {year} (rubric {id} {version}, {n} countries, {ranked} ranked)",
+        "rank.title": {
+            "one": "{title} — {year} (rubric {id} {version}, {n} country, {ranked} ranked)",
+            "other": "{title} — {year} (rubric {id} {version}, {n} countries, {ranked} ranked)",
+        },
         "rank.unranked": (
             "Not ranked: fewer than {percent} of their applicable standard indicators are answered (the rubric's "
             "min_coverage), or nothing in the rubric applies. Their scores rest on too little evidence to rank."

@@ -117,7 +117,10 @@ ES: dict[str, Entry] = {
     ),
     "brief.change": "Cambios desde {year}",
     "brief.trend": "Evolución entre ediciones",
-    "rank.title": "{title} — {year} (rúbrica {id} {version}, {n} países, {ranked} con posición)",
+    "rank.title": {
+        "one": "{title} — {year} (rúbrica {id} {version}, {n} país, {ranked} con posición)",
+        "other": "{title} — {year} (rúbrica {id} {version}, {n} países, {ranked} con posición)",
+    },
     "rank.unranked": (
         "Sin posición: tienen respondidos menos del {percent} de sus indicadores estándar aplicables (el "
         "min_coverage de la rúbrica), o nada de la rúbrica se les aplica. Su puntuación se basa en muy poca "
