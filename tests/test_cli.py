@@ -211,3 +211,35 @@ def test_a_ranking_of_one_country_says_country(project: Path) -> None:
     result = run_cli("rank", str(project), "-f", "md")
     assert result.exit_code == 0, result.stderr
     assert "(rubric test 2.1, 1 country, 1 ranked)" in result.stdout
+
+
+def test_an_edition_with_no_ranked_country_says_so(project: Path) -> None:
+    rubric = project / "rubrics" / "test.yaml"
+    rubric.write_text(rubric.read_text() + "min_coverage: 1\n")
+    for code in ("MEX", "THA"):  # the two with every answer known lose one
+        path = project / "countries" / "2023" / f"{code}.yaml"
+        lines = [
+            "  law.ban: {status: unknown}" if line.startswith("  law.ban:") else line
+            for line in path.read_text().splitlines()
+        ]
+        path.write_text("\n".join(lines) + "\n")
+    md = run_cli("rank", str(project), "-f", "md")
+    assert md.exit_code == 0, md.stderr
+    assert "No country is ranked in this edition.\n\n**Not ranked: fewer than 100% of their" in md.stdout
+    table = run_cli("rank", str(project))
+    assert (
+        "No country is ranked in this edition." in table.stdout and "Rank " not in table.stdout.split("Not ranked")[0]
+    )
+
+
+def test_without_a_minimum_coverage_unranked_means_nothing_applies(project: Path) -> None:
+    mys = project / "countries" / "2023" / "MYS.yaml"
+    keys = ["law.ban", "law.bodies", "limits.days", "limits.expert", "practice.detained", "practice.prisons"]
+    head = mys.read_text().split("answers:")[0]
+    mys.write_text(head + "answers:\n" + "".join(f"  {k}: {{status: not-applicable}}\n" for k in keys))
+    result = run_cli("rank", str(project), "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "**Not ranked: nothing in the rubric applies to these countries, so they have no score to rank.**" in (
+        result.stdout
+    )
+    assert "fewer than 0%" not in result.stdout

@@ -147,6 +147,9 @@ def unranked_heading(report: RankReport) -> str:
     from atdscore.text.strings import lookup
 
     share = formats.share(report.rubric.min_coverage, report.lang, 2)
+    # With no minimum coverage, the only reason left is that nothing applies ("fewer than 0%" would be nonsense).
+    if not report.rubric.min_coverage:
+        return lookup("rank.unranked_none_applies", report.lang)
     return lookup("rank.unranked", report.lang).format(percent=share)
 
 
@@ -181,7 +184,9 @@ def rank_table(report: RankReport) -> RenderableType:
 
     title = rank_title(report) if not report.draft_line else f"{report.draft_line}\n{rank_title(report)}"
     ranked, unranked = _parts(report)
-    parts = [_rich_table(report, ranked, title)]
+    parts: list[RenderableType] = [
+        _rich_table(report, ranked, title) if ranked else Text(f"{title}\n{lookup('rank.none_ranked', report.lang)}")
+    ]
     if unranked:
         parts += [Text(unranked_heading(report), style="bold"), _rich_table(report, unranked, None)]
     return Group(*parts, Text(lookup("rank.range_note", report.lang), style="dim"))
@@ -196,7 +201,11 @@ def rank_markdown(report: RankReport) -> str:
     left = {h for h, is_left in columns if is_left}
     ranked, unranked = _parts(report)
     lines = [f"> **{md_escape(report.draft_line)}**", ""] if report.draft_line else []
-    lines += [f"**{md_escape(rank_title(report))}**", "", *md_table(headers, (_row(report, e) for e in ranked), left)]
+    lines += [f"**{md_escape(rank_title(report))}**", ""]
+    if ranked:
+        lines += md_table(headers, (_row(report, e) for e in ranked), left)
+    else:
+        lines.append(md_escape(lookup("rank.none_ranked", report.lang)))
     if unranked:
         lines += ["", f"**{md_escape(unranked_heading(report))}**", ""]
         lines += md_table(headers, (_row(report, e) for e in unranked), left)

@@ -137,6 +137,10 @@ STRINGS: dict[str, dict[str, Entry]] = {
             "Not ranked: fewer than {percent} of their applicable standard indicators are answered (the rubric's "
             "min_coverage), or nothing in the rubric applies. Their scores rest on too little evidence to rank."
         ),
+        "rank.unranked_none_applies": (
+            "Not ranked: nothing in the rubric applies to these countries, so they have no score to rank."
+        ),
+        "rank.none_ranked": "No country is ranked in this edition.",
         "rank.range_note": "Range: the score with every unknown or missing answer at its lowest and at its highest.",
         "col.range": "Range",
         "draft": "DRAFT: the {year} edition is not published; its scores may still change.",

@@ -121,6 +121,10 @@ ES: dict[str, Entry] = {
         "one": "{title} — {year} (rúbrica {id} {version}, {n} país, {ranked} con posición)",
         "other": "{title} — {year} (rúbrica {id} {version}, {n} países, {ranked} con posición)",
     },
+    "rank.unranked_none_applies": (
+        "Sin posición: nada de la rúbrica se aplica a estos países, por lo que no tienen puntuación que clasificar."
+    ),
+    "rank.none_ranked": "Ningún país tiene posición en esta edición.",
     "rank.unranked": (
         "Sin posición: tienen respondidos menos del {percent} de sus indicadores estándar aplicables (el "
         "min_coverage de la rúbrica), o nada de la rúbrica se les aplica. Su puntuación se basa en muy poca "
