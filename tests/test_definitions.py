@@ -182,7 +182,7 @@ def test_history_and_brief_count_the_same_ranked_countries(project: Path) -> Non
     brief = run_cli("brief", "MEX", "--project", str(project))
     assert "rank 1 of 4 countries" in brief.stdout and "| Rank | 1 of 1 | 1 of 4 |" in brief.stdout
     unranked = run_cli("history", "DEU", str(project), "--format", "csv")
-    assert unranked.stdout.splitlines()[1].split(",")[5:8] == ["", "", "4"]
+    assert unranked.stdout.splitlines()[1].split(",")[5:9] == ["", "", "", "4"]  # percent, band, rank, of
 
 
 # --- A country across editions ----------------------------------------------------------------------------------
