@@ -119,11 +119,11 @@ def rank(
 
     layout, edition, _ = load_year(project, rubric, year)
     names = project_names(layout)
-    rank_intervals = None
+    found = None
     if intervals:
-        from atdscore.core.sensitivity import rank_intervals as intervals_of
+        from atdscore.core.sensitivity import rank_intervals
 
-        rank_intervals = intervals_of(edition.rubric, edition.results)
+        found = rank_intervals(edition.rubric, edition.results)
     commit, dirty = provenance(layout)
     report = RankReport(
         tool_version=__version__,
@@ -134,7 +134,7 @@ def rank(
         ranked=edition.ranked,
         names=names.names(lang.value),
         lang=lang.value,
-        intervals=rank_intervals,
+        intervals=found,
         draft=edition.draft,
         dirty=dirty,
     )

@@ -243,8 +243,7 @@ def _explanation(old_a: Answer | None, new_a: Answer | None, same_year: bool) ->
     for record in reversed(new_a.corrections):
         if repr(record) in known:
             break
-        before = Answer(status=record.previous_status) if record.previous_status else Answer(value=record.previous)
-        if old_a is not None and same_answer(before, old_a):
+        if old_a is not None and same_answer(record.replaced(), old_a):
             return Explanation(record.reason.value, text_in(record.note, "en"))
     return None
 

@@ -58,9 +58,9 @@ def agree_table(result: Agreement, names: dict[str, str], sides: tuple[str, str]
     from rich import box
     from rich.console import Group
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
-    table = data_table(
+    table = DataTable(
         title=_title(result),
         title_justify="left",
         caption=_legend(result, sides),
@@ -74,7 +74,7 @@ def agree_table(result: Agreement, names: dict[str, str], sides: tuple[str, str]
         table.add_row(*row)
     parts: list[RenderableType] = [table]
     for label, pairs in _sections(result):
-        listing = data_table(
+        listing = DataTable(
             title=f"{label}: {len(pairs)}", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD
         )
         for header in _PAIR_HEADERS:

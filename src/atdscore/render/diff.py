@@ -223,7 +223,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
     from rich.console import Group
     from rich.text import Text
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
     parts: list[RenderableType] = []
     for comparison in comparisons:
@@ -231,7 +231,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
         for line in _headline(comparison):
             parts.append(Text(line, style="bold red" if "unexplained" in line else "yellow"))
         if comparison.countries:
-            summary = data_table(box=box.SIMPLE_HEAD, header_style="bold")
+            summary = DataTable(box=box.SIMPLE_HEAD, header_style="bold")
             for header in _summary_headers(comparison):
                 left = header in _LEFT
                 summary.add_column(header, justify="left" if left else "right", no_wrap=header != "Indicators")
@@ -241,7 +241,7 @@ def diff_table(comparisons: Sequence[Comparison], names: dict[str, str]) -> Rend
             parts.append(summary)
         for change in comparison.countries:
             for caption, items in _groups(change):
-                table = data_table(
+                table = DataTable(
                     title=f"{names.get(change.country, change.country)} ({change.country}): {caption}",
                     title_justify="left",
                     box=box.SIMPLE_HEAD,

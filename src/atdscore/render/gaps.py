@@ -58,16 +58,16 @@ def gaps_table(gaps: Gaps, names: dict[str, str]) -> RenderableType:
     from rich import box
     from rich.console import Group
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
-    table = data_table(title=_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    table = DataTable(title=_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
     for header in _GAP_HEADERS:
         table.add_column(header, justify="left" if header in ("Country", "ISO3", "Indicator") else "right")
     for gap in gaps.gaps:
         table.add_row(*_gap_row(gap, names))
     parts: list[RenderableType] = [table]
     if gaps.coverage:
-        cover = data_table(title=_coverage_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+        cover = DataTable(title=_coverage_title(gaps), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
         for header in _COVERAGE_HEADERS:
             cover.add_column(header, justify="left" if header in ("Country", "ISO3") else "right")
         for c in gaps.coverage:

@@ -27,13 +27,18 @@ def _category_ids(scores: Sequence[CountryEdition]) -> list[str]:
     return ids
 
 
+def _band(s: CountryEdition) -> str | None:
+    """The edition's band for the country, in English; none when the country is not ranked in it."""
+    return band_label(s.rubric, s.result.percent, "en", s.entry.ranked)
+
+
 def _row(s: CountryEdition, ids: list[str]) -> list[str]:
     by_id = {c.id: c for c in s.result.categories}
     return [
         str(s.year),
         f"{s.rubric.id} {s.rubric.version}",
         formats.fixed(s.result.percent, "en"),
-        band_label(s.rubric, s.result.percent, "en", s.rank is not None) or "",
+        _band(s) or "",
         "not ranked" if s.rank is None else f"{s.rank} of {s.of} ranked",
         formats.share(s.result.coverage, "en"),
         *(category_text(by_id[i]) if i in by_id else "" for i in ids),
@@ -69,10 +74,10 @@ def history_table(code: str, name: str, scores: Sequence[CountryEdition]) -> Ren
     """A rich table of every edition, titled with the trend."""
     from rich import box
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
     ids = _category_ids(scores)
-    table = data_table(
+    table = DataTable(
         title=f"{name} ({code})  {trend(scores)}", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
     for header in _HEADERS + ids:
@@ -128,7 +133,7 @@ def history_csv(scores: Sequence[CountryEdition]) -> str:
                 trimmed(r.points),
                 trimmed(r.max),
                 percent,
-                band_label(s.rubric, r.percent, "en", s.rank is not None) or "",
+                _band(s) or "",
                 rank,
                 s.of,
                 trimmed(r.coverage),
@@ -150,7 +155,7 @@ def history_data(code: str, name: str, scores: Sequence[CountryEdition], tool_ve
                 "rubric": {"id": s.rubric.id, "version": s.rubric.version},
                 "rank": s.rank,
                 "of": s.of,
-                **result_data(s.result, band_label(s.rubric, s.result.percent, "en", s.rank is not None)),
+                **result_data(s.result, _band(s)),
             }
             for s in scores
         ],

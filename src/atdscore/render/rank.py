@@ -146,11 +146,12 @@ def unranked_heading(report: RankReport) -> str:
     """The heading over the countries not ranked, saying why they are not."""
     from atdscore.text.strings import lookup
 
-    share = formats.share(report.rubric.min_coverage, report.lang, 2)
     # With no minimum coverage, the only reason left is that nothing applies ("fewer than 0%" would be nonsense).
     if not report.rubric.min_coverage:
         return lookup("rank.unranked_none_applies", report.lang)
-    return lookup("rank.unranked", report.lang).format(percent=share)
+    return lookup("rank.unranked", report.lang).format(
+        percent=formats.share(report.rubric.min_coverage, report.lang, 2)
+    )
 
 
 def _parts(report: RankReport) -> tuple[list[Ranked], list[Ranked]]:
@@ -161,9 +162,9 @@ def _parts(report: RankReport) -> tuple[list[Ranked], list[Ranked]]:
 def _rich_table(report: RankReport, entries: list[Ranked], title: str | None) -> RenderableType:
     from rich import box
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
-    table = data_table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    table = DataTable(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     for n, (header, left) in enumerate(_fixed_columns(report)):
         # The band, a phrase, may wrap; the other fixed columns are short and stay on one line.
         table.add_column(header, justify="left" if left else "right", no_wrap=not (left and n > 2))

@@ -46,21 +46,21 @@ def sensitivity_table(analysis: Analysis, names: dict[str, str], year: int) -> R
     from rich import box
     from rich.console import Group
 
-    from atdscore.render.terminal import data_table
+    from atdscore.render.terminal import DataTable
 
-    countries = data_table(
+    countries = DataTable(
         title=_summary(analysis, year), title_justify="left", box=box.SIMPLE_HEAD, header_style="bold"
     )
     for header in _HEADERS:
         countries.add_column(header, justify="left" if header in ("Country", "ISO3") else "right", no_wrap=True)
     for row, stats in zip(_rows(analysis, names), analysis.countries, strict=True):
         countries.add_row(*row, style="dim" if stats.stability >= 0.95 else None)
-    weights = data_table(title="Effective weights", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
+    weights = DataTable(title="Effective weights", title_justify="left", box=box.SIMPLE_HEAD, header_style="bold")
     for header in ("Category", "Nominal", "Effective"):
         weights.add_column(header, justify="left" if header == "Category" else "right")
     for w in analysis.effective_weights:
         weights.add_row(w.category, formats.share(w.nominal, "en"), formats.share(w.effective, "en"))
-    inputs = data_table(
+    inputs = DataTable(
         title="What moves ranks (first-order sensitivity index)",
         title_justify="left",
         box=box.SIMPLE_HEAD,

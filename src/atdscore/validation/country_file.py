@@ -127,6 +127,11 @@ class Correction(_Model):
         """The status the answer had before ('unknown', 'not-applicable'), or None when it had a value."""
         return Status(self.previous) if self.previous in set(Status) else None
 
+    def replaced(self) -> Answer:
+        """The answer this correction replaced, as an answer: a value, or the status it had."""
+        status = self.previous_status
+        return Answer(status=status) if status is not None else Answer(value=self.previous)
+
 
 class Answer(_Model):
     """An answer: a value backed by evidence, or a status saying why there is none."""

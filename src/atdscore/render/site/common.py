@@ -88,9 +88,9 @@ def band_styles(rubric: Rubric, lang: str) -> list[BandStyle]:
     return out
 
 
-def band_of(styles: list[BandStyle], percent: Fraction | None) -> BandStyle | None:
-    """The band a percent falls in (the last whose minimum it reaches)."""
-    if percent is None:
+def band_of(styles: list[BandStyle], percent: Fraction | None, ranked: bool = True) -> BandStyle | None:
+    """The band a percent falls in (the last whose minimum it reaches); none when not ranked, as `band_for`."""
+    if percent is None or not ranked:
         return None
     found = None
     for style in styles:

@@ -74,8 +74,7 @@ def country_context(site: Site, edition: SiteEdition, code: str, lang: str, page
     context.update(
         brief=brief,
         edition=edition,
-        # A band is a finding only for a ranked country (as in the brief).
-        band=band_of(band_styles(edition.rubric, lang), brief.percent) if brief.ranked else None,
+        band=band_of(band_styles(edition.rubric, lang), brief.percent, brief.ranked),
         interval=edition.intervals.get(code),
         history=history,
         chart=chart,

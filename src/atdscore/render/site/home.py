@@ -27,7 +27,7 @@ def _map(site: Site, edition: SiteEdition, lang: str, href: Any) -> Any:
     for entry in edition.ranked:
         code, result = entry.result.country, entry.result
         name = names.get(code, code)
-        band = band_of(styles, result.percent)
+        band = band_of(styles, result.percent, entry.rank is not None)
         if entry.rank is None or band is None:
             fill, title = worldmap.fill_of("unranked"), t("map.unranked", lang, name=name)
         else:
@@ -75,7 +75,7 @@ def home_context(site: Site, edition: SiteEdition, lang: str, page: str) -> dict
             "rank": entry.rank,
             "interval": edition.intervals.get(code),
             "percent": result.percent,
-            "band": band_of(styles, result.percent) if entry.rank is not None else None,
+            "band": band_of(styles, result.percent, entry.rank is not None),
             "coverage": result.coverage * 100,
             "reason": _unranked_reason(edition.rubric.min_coverage, result, lang) if entry.rank is None else None,
         }
