@@ -216,6 +216,14 @@ EXPECTED: dict[str, list[str]] = {
         "countries/2023/MEX.yaml:5:3: error[E407]: unknown indicator 'law.bann' in rubric 'test'; did you mean 'law.ban'?",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
     ],
+    "correction-future-date.yaml": [
+        "countries/2023/MEX.yaml:5:47: error[E207]: 2999-01-10 is after today: a correction cannot be dated in the future",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
+    "correction-previous-list.yaml": [
+        "countries/2023/MEX.yaml:5:98: error[E411]: expected one option id for law.ban, got a list; expected one of 'full', 'partial', 'none'",
+        "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",
+    ],
     "correction-unknown-previous.yaml": [
         "countries/2023/MEX.yaml:5:98: error[E412]: unknown option 'ful' for law.ban; did you mean 'full'?",
         "rubrics/test.yaml:11:12: warning[W310]: 24 of 29 texts have no 'es' version (the first is here); English is used for them; write texts as {en: ..., es: ...}",

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from atdscore.validation.model import Id, Text, _Model, check_date, check_url
+
+
+def not_after_today(what: str) -> Callable[[Any], Any]:
+    """A validator for a date that `what` (a source, a correction, a response) can only have in the past."""
+
+    def check(value: Any) -> Any:
+        value = check_date(value)
+        if value > datetime.date.today().isoformat()[: len(value)]:
+            raise ValueError(f"{value} is after today: {what} cannot be dated in the future")
+        return value
+
+    return check
+
 
 # A date as the loader gives it: text, or a bare year read as a number (checked by `check_date`).
 DateText = Annotated[
@@ -37,13 +51,7 @@ class Evidence(_Model):
     # link it with Robust Links attributes, so a reader can still read the source when it moves.
     archived: str | None = None
 
-    @field_validator("date", "accessed", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        value = check_date(value)
-        if value > datetime.date.today().isoformat()[: len(value)]:
-            raise ValueError(f"{value} is after today: a source cannot be dated in the future")
-        return value
+    _date = field_validator("date", "accessed", mode="before")(not_after_today("a source"))
 
     @model_validator(mode="after")
     def _dated(self) -> Evidence:
@@ -113,7 +121,7 @@ class Correction(_Model):
     note: Text
     previous: Any
 
-    _date = field_validator("date", mode="before")(check_date)
+    _date = field_validator("date", mode="before")(not_after_today("a correction"))
 
     @field_validator("previous", mode="before")
     @classmethod
@@ -125,7 +133,8 @@ class Correction(_Model):
     @property
     def previous_status(self) -> Status | None:
         """The status the answer had before ('unknown', 'not-applicable'), or None when it had a value."""
-        return Status(self.previous) if self.previous in set(Status) else None
+        # Any YAML can stand here (a list, a map): only a string can name a status.
+        return Status(self.previous) if isinstance(self.previous, str) and self.previous in set(Status) else None
 
     def replaced(self) -> Answer:
         """The answer this correction replaced, as an answer: a value, or the status it had."""
@@ -180,7 +189,7 @@ class Response(_Model):
     reason: Text | None = None
     url: str | None = None
 
-    _date = field_validator("date", mode="before")(check_date)
+    _date = field_validator("date", mode="before")(not_after_today("a response"))
     _url = field_validator("url")(check_url)
 
     @model_validator(mode="after")
