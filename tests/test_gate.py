@@ -159,3 +159,23 @@ def test_unpublishing_an_edition_fails_the_gate(repo: Path) -> None:
     (repo / "countries" / "2023" / "edition.yaml").unlink()  # quietly back to a draft
     code, err = gate(repo, "--fail-on-unexplained")
     assert code == 1 and "edition 2023 is published on HEAD:2023 and a draft on 2023 (draft)" in err
+
+
+def test_an_answer_withdrawn_to_unknown_within_its_edition_needs_a_record(repo: Path) -> None:
+    # Dropping a documented answer (here 60 days) is not research: without a record the gate fails.
+    bel = repo / "countries" / "2023" / "BEL.yaml"
+    edit(
+        bel,
+        "  limits.days: {value: 60, evidence: [{title: Aliens Act, date: 2023}]}",
+        "  limits.days: {status: unknown, note: Source withdrawn.}",
+    )
+    code, err = gate(repo, "--fail-on-unexplained")
+    assert code == 1 and "BEL limits.days (2023): '60 days' -> 'Unknown' with no recorded reason" in err
+    bel.write_text(
+        bel.read_text().replace(
+            "  limits.days: {status: unknown, note: Source withdrawn.}",
+            "  limits.days: {status: unknown, note: Source withdrawn., corrections: [{date: 2024-01-10, "
+            "reason: correction, note: The decree was misread., previous: 60}]}",
+        )
+    )
+    assert gate(repo, "--fail-on-unexplained")[0] == 0

@@ -64,6 +64,9 @@ class IndicatorChange:
     new_points: Fraction | None
     evidence_changed: bool
     explanation: Explanation | None = None
+    # Within one edition, an answer withdrawn to unknown or missing: it needs a record like any changed answer,
+    # or a pull request could drop a documented penalty without saying why.
+    withdrawn: bool = False
 
     @property
     def knowledge(self) -> bool:
@@ -76,8 +79,11 @@ class IndicatorChange:
 
     @property
     def unexplained(self) -> bool:
-        """The answer changed and no record says why (new evidence alone is not a reason)."""
-        return self.reason is Reason.ANSWER and self.explanation is None
+        """The answer changed, or was withdrawn within its edition, and no record says why.
+
+        New evidence alone is not a reason; research that turns an unknown into an answer needs none.
+        """
+        return (self.reason is Reason.ANSWER or self.withdrawn) and self.explanation is None
 
 
 class Status(StrEnum):
@@ -282,7 +288,7 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
         changes.append(
             IndicatorChange(
                 key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev,
-                explanation,
+                explanation, old.year == new.year and _valued(old_a) and _unknown(new_a),
             )
         )  # fmt: skip
     return tuple(changes)
