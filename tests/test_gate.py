@@ -179,3 +179,17 @@ def test_an_answer_withdrawn_to_unknown_within_its_edition_needs_a_record(repo: 
         )
     )
     assert gate(repo, "--fail-on-unexplained")[0] == 0
+
+
+def test_an_indicator_the_rubric_removed_is_not_a_withdrawn_answer(repo: Path) -> None:
+    edit(
+        repo / "rubrics" / "test.yaml",
+        "      - id: prisons\n        type: choice\n        question: Prisons used?\n        options:\n"
+        "          - {id: reported, label: Reported, points: -2}\n"
+        "          - {id: not-reported, label: Not reported, points: 0}\n",
+        "",
+    )
+    for path in (repo / "countries").glob("*/*.yaml"):
+        lines = path.read_text().splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if "practice.prisons:" not in line))
+    assert gate(repo, "--fail-on-unexplained")[0] == 0

@@ -288,7 +288,7 @@ def _indicator_changes(old: ScoredEdition, new: ScoredEdition, code: str) -> tup
         changes.append(
             IndicatorChange(
                 key, reason, old_words, new_words, old_points.get(key), new_points.get(key), old_ev != new_ev,
-                explanation, old.year == new.year and _valued(old_a) and _unknown(new_a),
+                explanation, reason is Reason.KNOWLEDGE and old.year == new.year and _valued(old_a),
             )
         )  # fmt: skip
     return tuple(changes)
